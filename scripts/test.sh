@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need (native libraries and Debian's Python reference
+# implementations), builds, runs the default suite (not the Benchmark/Slow traits), and ends with
+# a line "N passed, N failed".
+# Usage: scripts/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Eiger]
+set -uo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+
+"$here/scripts/setup.sh" --tests || exit 3
+
+results="$here/.cache/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+filter="Category!=Benchmark&Category!=Slow"
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  if [ "${args[$i]}" = "--filter" ] && [ $((i + 1)) -lt ${#args[@]} ]; then
+    filter="($filter)&(${args[$((i + 1))]})"
+    unset 'args[i]' 'args[i+1]'
+  fi
+done
+
+dotnet test "$here/XccaMap.sln" -c Release --nologo \
+  --filter "$filter" \
+  --logger "trx;LogFileName=tests.trx" --results-directory "$results" \
+  "${args[@]}" 2>&1 | grep -vE "^\s*$|Build started|Determining projects|All projects are up-to-date" 
+status=${PIPESTATUS[0]}
+
+trx=$(find "$results" -name '*.trx' | head -n 1)
+if [ -z "$trx" ]; then
+  echo "0 passed, 1 failed"
+  echo "test.sh: no test results (build failed?)" >&2
+  exit 1
+fi
+
+counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+passed=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+failed=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+errors=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+failed=$(( ${failed:-0} + ${errors:-0} ))
+if [ "$failed" = 0 ] && [ "$status" != 0 ]; then failed=1; fi
+echo "${passed:-0} passed, ${failed} failed"
+[ "$failed" = 0 ]
