@@ -13,6 +13,7 @@ public static class CliApp
         {
             InfoCommand.Build(),
             BenchCommand.Build(),
+            DemoCommand.Build(),
         };
         return root;
     }

@@ -11,6 +11,7 @@ internal static class BenchCommand
     {
         var cmd = new Command("bench", "Measure throughput (frames/s, MB/s) on a scan.");
         cmd.Add(BuildRead());
+        cmd.Add(BenchScanMaker.Build());
         return cmd;
     }
 

@@ -88,9 +88,15 @@ internal static class InfoCommand
         Console.WriteLine($"pixel size  {Fmt(m.PixelSizeX * 1e6, "µm")} × {Fmt(m.PixelSizeY * 1e6, "µm")}");
         Console.WriteLine($"count time  {Fmt(m.CountTimeSeconds, "s")}; bit depth {m.BitDepthImage?.ToString() ?? "?"}; saturation {m.SaturationValue?.ToString() ?? "?"}");
         Console.WriteLine($"pixel_mask  {(masked is null ? maskError ?? "absent" : $"{masked} pixels masked")}");
-        foreach (var p in scan.Problems)
+        var problems = scan.Problems;
+        foreach (var p in problems.Take(10))
         {
             Console.WriteLine(p);
+        }
+
+        if (problems.Count > 10)
+        {
+            Console.WriteLine($"… {problems.Count - 10} more problems (use --json for all)");
         }
 
         return maskError is null ? ExitCodes.Ok : ExitCodes.BadData;
