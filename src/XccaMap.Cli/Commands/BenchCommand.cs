@@ -12,6 +12,7 @@ internal static class BenchCommand
         var cmd = new Command("bench", "Measure throughput (frames/s, MB/s) on a scan.");
         cmd.Add(BuildRead());
         cmd.Add(BenchScanMaker.Build());
+        cmd.Add(BenchRemap.Build());
         return cmd;
     }
 
