@@ -13,7 +13,9 @@ public static class CliApp
         {
             InfoCommand.Build(),
             BenchCommand.Build(),
+            SimulateCommand.Build(),
             DemoCommand.Build(),
+            IntegrateCommand.Build(),
         };
         return root;
     }
