@@ -1,19 +1,22 @@
 using System.CommandLine;
 using System.Diagnostics;
-using XccaMap.Detector.Eiger;
+using System.Reflection;
 
 namespace XccaMap.Cli.Commands;
 
 /// <summary>
-/// <c>xccamap demo</c>: the main job on the embedded default — write a small full-size Eiger scan,
-/// then run <c>info</c> and the read benchmark on it.
+/// <c>xccamap demo</c>: the main job on the embedded default — simulate the small <c>demo</c> scan
+/// (full-size Eiger 4M frames, three domain classes, known truth) and process it into a report.
 /// </summary>
 internal static class DemoCommand
 {
+    /// <summary>Name of the embedded scan description (a copy of scans/demo.json).</summary>
+    private const string Resource = "demo.json";
+
     public static Command Build()
     {
-        var outDir = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => Path.Combine("out", "demo") };
-        var cmd = new Command("demo", "Run the main job on the embedded default scan and write its outputs to --out.") { outDir };
+        var outDir = new Option<string>("--out") { Description = "Output folder: the simulated scan goes to OUT/scan, the results and report.html to OUT", DefaultValueFactory = _ => Path.Combine("out", "demo") };
+        var cmd = new Command("demo", "The main job on the embedded default: simulate the small 'demo' scan (truth known) and process it into results.h5, summary.json and report.html.") { outDir };
         cmd.SetAction(r => CommandRunner.Run(() => Execute(r.GetValue(outDir)!)));
         return cmd;
     }
@@ -21,45 +24,37 @@ internal static class DemoCommand
     private static int Execute(string outDir)
     {
         var sw = Stopwatch.StartNew();
-        const int rows = 2167, cols = 2070, frames = 24;
-        var spec = new NxmxScanSpec
+        var scanDir = Path.Combine(outDir, "scan");
+        Directory.CreateDirectory(scanDir);
+        var scanJson = Path.Combine(outDir, "demo.json");
+        using (var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(Resource)
+            ?? throw new InvalidOperationException($"embedded resource {Resource} missing from the build"))
+        using (var file = File.Create(scanJson))
         {
-            Directory = outDir,
-            Name = "demo",
-            Rows = rows,
-            Columns = cols,
-            Frames = frames,
-            FramesPerFile = 10,
-            Metadata = new EigerMetadata
-            {
-                WavelengthMetres = 0.898e-10,
-                DistanceMetres = 0.41,
-                BeamCenterX = 60,
-                BeamCenterY = 2100,
-                PixelSizeX = 75e-6,
-                PixelSizeY = 75e-6,
-                CountTimeSeconds = 0.3,
-            },
-        };
-        Console.Error.WriteLine($"demo: writing {frames} full-size frames to {Path.GetFullPath(outDir)}");
-        var rng = new Random(2019);
-        var pixels = new uint[rows * cols];
-        using (var writer = NxmxWriter.Create(spec))
-        {
-            for (int f = 0; f < frames; f++)
-            {
-                for (int i = 0; i < pixels.Length; i++)
-                {
-                    pixels[i] = rng.NextDouble() < 0.02 ? (uint)rng.Next(1, 4) : 0u;
-                }
-
-                writer.WriteFrame(pixels);
-            }
+            stream.CopyTo(file);
         }
 
-        Console.Error.WriteLine($"demo: written in {sw.Elapsed.TotalSeconds:F1} s");
-        var master = spec.MasterPath;
-        int code = CliApp.Run(["info", master]);
-        return code != ExitCodes.Ok ? code : CliApp.Run(["bench", "read", master]);
+        Console.Error.WriteLine($"demo: 1/2 simulate {scanJson} → {Path.GetFullPath(scanDir)}");
+        int code = CliApp.Run(["simulate", "--scan", scanJson, "--out", scanDir]);
+        if (code != ExitCodes.Ok)
+        {
+            return code;
+        }
+
+        Console.Error.WriteLine($"demo: 2/2 process → {Path.GetFullPath(outDir)}");
+        code = CliApp.Run([
+            "process", Path.Combine(scanDir, "demo_master.h5"),
+            "--scan", Path.Combine(scanDir, "demo_scan.json"),
+            "--poni", Path.Combine(scanDir, "demo.poni"),
+            "--mask", Path.Combine(scanDir, "demo_beamstop.npy"),
+            "--out", outDir,
+        ]);
+        if (code == ExitCodes.Ok)
+        {
+            Console.WriteLine($"demo: done in {sw.Elapsed.TotalSeconds:F1} s — open {Path.GetFullPath(Path.Combine(outDir, "report.html"))}");
+            Console.WriteLine($"demo: the truth to compare with is in {Path.GetFullPath(Path.Combine(scanDir, "demo_truth.json"))}");
+        }
+
+        return code;
     }
 }
