@@ -9,6 +9,10 @@ cd "$here"
 
 "$here/scripts/setup.sh" --tests || exit 3
 
+# Tests start Python reference scripts while HDF5 files are open; HDF5 opens files without
+# close-on-exec, so a child could inherit (and hold) a file lock. Test runs do not lock files.
+export HDF5_USE_FILE_LOCKING=FALSE
+
 results="$here/.cache/test-results"
 rm -rf "$results"
 mkdir -p "$results"
