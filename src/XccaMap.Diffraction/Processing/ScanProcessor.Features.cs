@@ -1,0 +1,106 @@
+using XccaMap.Detector.Eiger;
+using XccaMap.Diffraction.Features;
+using XccaMap.Diffraction.Remap;
+using XccaMap.Diffraction.Rings;
+
+namespace XccaMap.Diffraction.Processing;
+
+/// <summary>The feature pass: every frame once, only the band pixels decoded, reduced to compact features.</summary>
+public sealed partial class ScanProcessor
+{
+    private FeatureData FeaturePass(SurveyData survey)
+    {
+        var saxs = BandTable(survey.Rings.Superlattice, saxs: true);
+        var waxs = BandTable(survey.Rings.AtomicLattice, saxs: false);
+        int points = Raster.Points;
+        var saxsFeatures = saxs is null ? null : new BandFeatures(saxs, points);
+        var waxsFeatures = waxs is null ? null : new BandFeatures(waxs, points);
+        var hasData = new bool[points];
+        var runs = (saxs?.Table.PixelRanges ?? []).Concat(waxs?.Table.PixelRanges ?? []).ToList();
+        var roi = runs.Count > 0 ? FrameRoi.FromRuns(_scan.PixelsPerFrame, runs) : null;
+        if (roi is not null)
+        {
+            Note(FormattableString.Invariant($"feature pass decodes {roi.Fraction:P1} of the detector (SAXS and WAXS bands)"));
+        }
+
+        Begin("features", _frames.Length);
+        long processed = 0;
+        if (roi is not null)
+        {
+            FrameLoop.Run(
+                _scan, _frames, roi, _config.MaxFramesInFlight,
+                () => new FeatureWorker(saxs, waxs),
+                (worker, frame) =>
+                {
+                    int f = (int)frame.Index;
+                    worker.Process(frame.Data, saxs, saxsFeatures, f);
+                    worker.Process(frame.Data, waxs, waxsFeatures, f);
+                    hasData[f] = true;
+                    Interlocked.Increment(ref processed);
+                },
+                Skip, _progress, _cancellation);
+        }
+
+        End("features", processed);
+        return new FeatureData(saxsFeatures, waxsFeatures, hasData, processed);
+    }
+
+    /// <summary>The (q, φ) cake and extraction layout of one band, or null when it has no ring.</summary>
+    private BandCake? BandTable(IReadOnlyList<Ring> rings, bool saxs)
+    {
+        if (rings.Count == 0)
+        {
+            return null;
+        }
+
+        double split = _config.Rings.SplitQ;
+        var fingerprint = saxs ? _config.Angular.SaxsFingerprint : _config.Angular.WaxsFingerprint;
+        bool continuous = fingerprint == FingerprintSource.Band;
+        double w = saxs ? _config.QFit.WindowRelativeHalfWidth : 0;
+        double lo = rings.Min(r => Math.Min(r.LowerBand.Min, r.Q * (1 - w)));
+        double hi = rings.Max(r => Math.Max(r.UpperBand.Max, r.Q * (1 + w)));
+        (lo, hi) = saxs ? (0.9 * lo, Math.Min(split, 1.15 * hi)) : (Math.Max(split, 0.97 * lo), 1.03 * hi);
+        lo = Math.Max(lo, 0);
+
+        // q bins: half a pixel step for the narrow SL rings; for broad rings (the AL rings, FWHM ~ 4 % of q) an
+        // eighth of the narrowest FWHM is enough and keeps the cake small.
+        double fwhm = rings.Where(r => r.Fwhm > 0).Select(r => r.Fwhm).DefaultIfEmpty(0).Min();
+        double step = Math.Max(_config.QStepFactor * PixelQStep(), fwhm / 8);
+        int nq = Math.Max(4, (int)Math.Ceiling((hi - lo) / step));
+        var bins = RemapBins.Cake(lo, lo + (nq * step), nq, Math.Max(4, _config.PhiBins));
+
+        // Without a whole-band fingerprint only the ring windows and their side bands need pixels: a far smaller
+        // table (and fewer compressed blocks to decode) for WAXS rings spread over the detector.
+        var bands = continuous ? null : rings.Select(r => new QBand(r.LowerBand.Min, r.UpperBand.Max)).ToList();
+        var options = RemapOptions() with { Bands = bands };
+        var table = RemapTable.Build(_geometry, _mask, bins, options);
+        return new BandCake(table, rings, _config.MinCoverage, continuous, _config.Angular.FingerprintSubBands);
+    }
+
+    /// <summary>Per-thread state of the feature pass: one accumulator per band and scratch.</summary>
+    private sealed class FeatureWorker
+    {
+        private readonly RemapAccumulator? _saxs;
+        private readonly RemapAccumulator? _waxs;
+        private readonly double[] _scratch;
+
+        public FeatureWorker(BandCake? saxs, BandCake? waxs)
+        {
+            _saxs = saxs is null ? null : new RemapAccumulator(saxs.Table);
+            _waxs = waxs is null ? null : new RemapAccumulator(waxs.Table);
+            _scratch = new double[Math.Max(saxs?.ScratchLength ?? 0, waxs?.ScratchLength ?? 0)];
+        }
+
+        public void Process(ReadOnlySpan<uint> frame, BandCake? cake, BandFeatures? store, int index)
+        {
+            if (cake is null || store is null)
+            {
+                return;
+            }
+
+            var acc = ReferenceEquals(cake.Table, _saxs?.Table) ? _saxs! : _waxs!;
+            cake.Table.Integrate(frame, acc);
+            cake.Extract(acc, store.Radial(index), store.Net(index), store.Background(index), store.Intensity(index), store.BandNet(index), store.BandSigma(index), _scratch);
+        }
+    }
+}
