@@ -1,0 +1,42 @@
+namespace XccaMap.Diffraction.Disorder;
+
+/// <summary>
+/// Orientational disorder of a domain's nanocrystals from the 2D fit of its averaged 200_AL peak (design.md §4.8;
+/// S.I. eq. 7 and Table S2): FWHM_az, FWHM_rad = (Δq_FWHM/q)·180/π and ΔΦ = √(FWHM_az² − FWHM_rad²), all in
+/// degrees, each with a standard error propagated from the fit covariance (including the q0–σq correlation).
+/// </summary>
+public sealed record DisorderResult
+{
+    /// <summary>True when the fit converged to a peak inside its window with positive widths.</summary>
+    public required bool Success { get; init; }
+
+    /// <summary>Why the fit failed, or null.</summary>
+    public string? Message { get; init; }
+
+    /// <summary>Azimuthal FWHM of the peak, degrees.</summary>
+    public Measurement FwhmAzDeg { get; init; } = Measurement.NaN;
+
+    /// <summary>Radial FWHM as an angle, (Δq_FWHM/q)·180/π, degrees.</summary>
+    public Measurement FwhmRadDeg { get; init; } = Measurement.NaN;
+
+    /// <summary>ΔΦ = √(FWHM_az² − FWHM_rad²), degrees (NaN when FWHM_az ≤ FWHM_rad).</summary>
+    public Measurement DeltaPhiDeg { get; init; } = Measurement.NaN;
+
+    /// <summary>Peak position q0, Å⁻¹.</summary>
+    public Measurement QAngstrom { get; init; } = Measurement.NaN;
+
+    /// <summary>Peak azimuth φ0, degrees in [0, 360).</summary>
+    public Measurement PhiDeg { get; init; } = Measurement.NaN;
+
+    /// <summary>The fitted model (for plotting cuts, Fig. S6), or null.</summary>
+    public PeakModel? Model { get; init; }
+
+    /// <summary>Azimuthal window of the fit, degrees (start, end; may wrap).</summary>
+    public (double Start, double End) PhiWindowDeg { get; init; }
+
+    /// <summary>Points fitted.</summary>
+    public int Points { get; init; }
+
+    /// <summary>χ² per degree of freedom (≈ 1 when the model and the Poisson errors describe the data).</summary>
+    public double ReducedChiSquare { get; init; } = double.NaN;
+}
