@@ -1,0 +1,162 @@
+using System.CommandLine;
+using System.Globalization;
+using XccaMap.Crystallography.Ccf;
+using XccaMap.Crystallography.Lattices;
+using XccaMap.Crystallography.Simulation;
+using XccaMap.Detector.Geometry;
+using XccaMap.Diffraction.CcfFit;
+using XccaMap.Hdf5;
+
+namespace XccaMap.Cli.Commands;
+
+/// <summary>
+/// <c>xccamap ccf fit --results DIR/results.h5 --domain K [--model conf1|conf2|free|both] [--zone u,v,w]</c>: fits
+/// simulated CCFs (eqs. 4–6 of the S.I.) to the measured CCF of one domain and writes the fit (JSON), the residual and
+/// an SVG of measured vs simulated CCF (Fig. 2a–e) next to the results.
+/// </summary>
+internal static class CcfFitCommand
+{
+    public static Command Build()
+    {
+        var results = new Option<string?>("--results") { Description = "results.h5 of `xccamap process` (the CCF is read from /entry/xcca/domain_K)" };
+        var ccf = new Option<string?>("--ccf") { Description = "HDF5 file of `xccamap ccf compute` (same NXdata layout), instead of or besides --results" };
+        var domain = new Option<int>("--domain") { Description = "Domain K (/entry/xcca/domain_K)", Required = true };
+        var model = new Option<string>("--model") { Description = "Relation(s) to fit: conf1, conf2, free, or both (conf1 and conf2, compared by residual)", DefaultValueFactory = _ => "both" };
+        model.AcceptOnlyFromAmong("conf1", "conf2", "free", "both");
+        var zone = new Option<string?>("--zone") { Description = "Superlattice zone axis u,v,w along the beam; default: try [001], [110], [111], [112], [301]" };
+        var inPlane = new Option<double?>("--in-plane") { Description = "Fix the in-plane rotation ψ, degrees (else fitted; the CCF alone pins it only through the detector window)" };
+        var a = new Option<double?>("--a") { Description = "Superlattice constant, Å, to identify q1's hkl family (default: the indexed value in the results, else 150)" };
+        var wavelength = new Option<double?>("--wavelength") { Description = "Wavelength, Å (default: /entry/process/wavelength)" };
+        var poni = new Option<string?>("--poni") { Description = "PONI file for the ring masks (default: the geometry in the results, Eiger 4M)" };
+        var window = new Option<string?>("--window") { Description = "WAXS window W(φ) as START:END degrees (arc through increasing φ), instead of the geometry" };
+        var tilt = new Option<bool>("--fit-tilt") { Description = "Also fit the out-of-plane misorientation (ω_x, ω_y)" };
+        var freeAmp = new Option<bool>("--free-amplitudes") { Description = "One free amplitude per WAXS peak instead of the Ewald/disorder model" };
+        var maxMis = new Option<double>("--max-misorientation") { Description = "Bound on each misorientation component for conf1/conf2, degrees", DefaultValueFactory = _ => 15 };
+        var output = new Option<string?>("--out") { Description = "Output folder (default: next to the input file)" };
+        var cmd = new Command("fit", "Fit simulated CCFs (Conf1/Conf2/free relation, zone axis, in-plane rotation, SL/AL misorientation, peak widths) to a domain's measured CCF; writes ccf_fit_domain_K.json and .svg.")
+        {
+            results, ccf, domain, model, zone, inPlane, a, wavelength, poni, window, tilt, freeAmp, maxMis, output,
+        };
+        cmd.SetAction(r => CommandRunner.Run(() => Execute(new Request(
+            r.GetValue(results), r.GetValue(ccf), r.GetValue(domain), r.GetValue(model)!, r.GetValue(zone), r.GetValue(inPlane), r.GetValue(a),
+            r.GetValue(wavelength), r.GetValue(poni), r.GetValue(window), r.GetValue(tilt), r.GetValue(freeAmp), r.GetValue(maxMis), r.GetValue(output)))));
+        return cmd;
+    }
+
+    internal sealed record Request(string? Results, string? Ccf, int Domain, string Model, string? Zone, double? InPlane, double? A, double? Wavelength,
+        string? Poni, string? Window, bool FitTilt, bool FreeAmplitudes, double MaxMisorientation, string? Out);
+
+    private static int Execute(Request q)
+    {
+        if (q.Results is null && q.Ccf is null)
+        {
+            throw new UsageException("give --results DIR/results.h5 (or --ccf FILE.h5)");
+        }
+
+        if (q.Domain < 0 || !(q.MaxMisorientation > 0))
+        {
+            throw new UsageException("--domain must be ≥ 0 and --max-misorientation positive");
+        }
+
+        MeasuredCcf measured = ReadMeasured(q);
+        PoniGeometry? filePoni = q.Poni is null && measured.PoniPath is { } pp ? PoniGeometry.Read(pp) : null;
+        double lambda = q.Wavelength ?? measured.WavelengthAngstrom ?? (filePoni?.Wavelength * 1e10) // m → Å
+            ?? throw new UsageException($"{measured.Path} has no /entry/process/wavelength: give --wavelength (or --results)");
+        (AngularMask? mask1, AngularMask? mask2, string maskSource) = Masks(q, measured, lambda, filePoni);
+        var data = new CcfFitData
+        {
+            DeltaDeg = measured.DeltaDeg,
+            Ccf = measured.Ccf,
+            Q1 = measured.Q1Centre,
+            Q2 = measured.Q2Centre,
+            WavelengthAngstrom = lambda,
+            Mask1 = mask1,
+            Mask2 = mask2,
+            Label = $"domain {q.Domain}{(measured.DomainName is null ? string.Empty : $" ({measured.DomainName})")}",
+        };
+        var options = new CcfFitOptions
+        {
+            Models = q.Model switch
+            {
+                "conf1" => [CcfModelKind.Conf1],
+                "conf2" => [CcfModelKind.Conf2],
+                "free" => [CcfModelKind.Free],
+                _ => [CcfModelKind.Conf1, CcfModelKind.Conf2],
+            },
+            Zones = q.Zone is null ? null : [SimulatePatternParsing.Zone(q.Zone, "--zone")],
+            InPlaneDeg = q.InPlane,
+            FitTilt = q.FitTilt,
+            Amplitudes = q.FreeAmplitudes ? AmplitudeMode.Free : AmplitudeMode.Physical,
+            MaxMisorientationDeg = q.MaxMisorientation,
+            SuperlatticeA = q.A ?? measured.SuperlatticeA ?? 150,
+        };
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ccf fit: {measured.Path}:{measured.Group}, q1 = {data.Q1:F4} Å⁻¹, q2 = {data.Q2:F4} Å⁻¹, λ = {lambda:F4} Å, a = {options.SuperlatticeA:F1} Å, masks: {maskSource}"));
+        CcfFitReport report = CcfFitter.Fit(data, options);
+        string dir = q.Out ?? Path.GetDirectoryName(Path.GetFullPath(measured.Path))!;
+        Directory.CreateDirectory(dir);
+        string stem = Path.Combine(dir, $"ccf_fit_domain_{q.Domain}");
+        AtomicFile.WriteAllText(stem + ".json", CcfFitOutput.Json(report, data, measured, maskSource).ToJsonString(JsonOptions.Indented));
+        AtomicFile.WriteAllText(stem + ".svg", CcfFitOutput.Svg(report, data));
+        CcfFitOutput.PrintSummary(report, Console.Out);
+        Console.WriteLine($"fit   {stem}.json");
+        Console.WriteLine($"plot  {stem}.svg");
+        return ExitCodes.Ok;
+    }
+
+    private static MeasuredCcf ReadMeasured(Request q)
+    {
+        // --ccf wins for the CCF itself; the results file still supplies λ, geometry and a when the CCF file lacks them.
+        MeasuredCcf? fromResults = null;
+        if (q.Results is not null)
+        {
+            try
+            {
+                fromResults = MeasuredCcfFile.Read(q.Results, q.Domain);
+            }
+            catch (InvalidDataException) when (q.Ccf is not null)
+            {
+                // No /entry/xcca in the results: the CCF comes from --ccf.
+            }
+        }
+
+        if (q.Ccf is null)
+        {
+            return fromResults!;
+        }
+
+        MeasuredCcf m = MeasuredCcfFile.Read(q.Ccf, q.Domain);
+        return fromResults is null ? m : m with
+        {
+            WavelengthAngstrom = m.WavelengthAngstrom ?? fromResults.WavelengthAngstrom,
+            Geometry = m.Geometry ?? fromResults.Geometry,
+            SuperlatticeA = m.SuperlatticeA ?? fromResults.SuperlatticeA,
+        };
+    }
+
+    private static (AngularMask?, AngularMask?, string) Masks(Request q, MeasuredCcf m, double lambda, PoniGeometry? filePoni)
+    {
+        if (q.Window is not null)
+        {
+            (double s, double e) = SimulatePatternParsing.Range(q.Window, "--window");
+            return (null, AngularMask.FromWindow(new AngularWindow(s, e)), FormattableString.Invariant($"ring 1 full, ring 2 window {s}°–{e}° (--window)"));
+        }
+
+        PoniGeometry? poni = q.Poni is not null ? PoniGeometry.Read(q.Poni)
+            : m.Geometry is { } g ? new PoniGeometry(g[0], g[1], g[2], g[3], g[4], g[5], lambda * 1e-10, DetectorSpec.Eiger4M) // Å → m
+            : filePoni;
+        if (poni is null)
+        {
+            return (null, null, "none (no geometry in the file: full rings assumed; give --poni or --window)");
+        }
+
+        Func<int, int, bool>? gaps = poni.Detector.Shape == DetectorShape.Eiger4M ? Eiger4MLayout.IsGap : null;
+        AngularMask w1 = RingCoverage.Compute(poni, m.Q1.Min, m.Q1.Max, gaps);
+        AngularMask w2 = RingCoverage.Compute(poni, m.Q2.Min, m.Q2.Max, gaps);
+        string source = q.Poni ?? (m.Geometry is not null ? "the geometry in the results (Eiger 4M)" : m.PoniPath!);
+        return (w1, w2, $"ring coverage from {source}");
+    }
+
+    /// <summary>The zone axis as "[u v w]".</summary>
+    internal static string Text(ZoneAxis z) => FormattableString.Invariant($"[{z.U} {z.V} {z.W}]");
+}

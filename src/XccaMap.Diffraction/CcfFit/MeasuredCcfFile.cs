@@ -1,0 +1,154 @@
+using XccaMap.Hdf5;
+
+namespace XccaMap.Diffraction.CcfFit;
+
+/// <summary>
+/// Reads a measured domain CCF from HDF5: <c>/entry/xcca/domain_K</c> of <c>results.h5</c> as <c>process</c> writes it
+/// (NXdata: <c>ccf</c> scaled to [0, 1] against <c>delta</c> in degrees; attributes <c>q1_angstrom^-1</c>,
+/// <c>q2_angstrom^-1</c> = [q_min, q_max] or one value), or the same NXdata layout anywhere in a file written by
+/// <c>xccamap ccf compute</c>. The wavelength, geometry and superlattice constant are picked up from
+/// <c>/entry/process</c> and <c>/entry/indexing</c> when present.
+/// </summary>
+public static class MeasuredCcfFile
+{
+    /// <summary>Reads domain <paramref name="domain"/> (−1: the first CCF group found) from <paramref name="path"/>.</summary>
+    /// <exception cref="FileNotFoundException">No such file.</exception>
+    /// <exception cref="InvalidDataException">The file holds no such CCF, or it lacks Δ, C or the ring q values (the message says which).</exception>
+    public static MeasuredCcf Read(string path, int domain)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"CCF file not found: {path}", path);
+        }
+
+        using H5File file = H5File.Open(path);
+        string group = FindGroup(file, path, domain);
+        using H5Group g = file.OpenGroup(group);
+        double[] delta = ReadVector(g, "delta", path, group);
+        double[] ccf = ReadVector(g, "ccf", path, group);
+        if (delta.Length != ccf.Length || delta.Length == 0)
+        {
+            throw new InvalidDataException($"{path}:{group}: 'delta' has {delta.Length} values and 'ccf' {ccf.Length}; expected the same non-zero length");
+        }
+
+        return new MeasuredCcf
+        {
+            Path = path,
+            Group = group,
+            Domain = (int?)g.ReadDoubleAttribute("domain")?.FirstOrDefault() ?? domain,
+            DomainName = g.ReadStringAttribute("domain_name"),
+            DeltaDeg = delta,
+            Ccf = ccf,
+            Q1 = Window(g, "q1_angstrom^-1", path, group),
+            Q2 = Window(g, "q2_angstrom^-1", path, group),
+            Q1Label = Blank(g.ReadStringAttribute("q1_ring")),
+            Q2Label = Blank(g.ReadStringAttribute("q2_ring")),
+            WavelengthAngstrom = Scalar(file, "entry/process/wavelength"),
+            Geometry = ReadGeometry(file),
+            SuperlatticeA = Scalar(file, "entry/indexing/superlattice/a_least_squares"),
+            PoniPath = ExistingFile(file, "entry/input/poni"),
+        };
+    }
+
+    private static string FindGroup(H5File file, string path, int domain)
+    {
+        if (domain >= 0)
+        {
+            string wanted = $"entry/xcca/domain_{domain}";
+            if (file.CanOpen(wanted))
+            {
+                return wanted;
+            }
+        }
+
+        // Any NXdata-like group holding 'ccf' and 'delta' (files of `ccf compute`), domain_K preferred.
+        var candidates = new List<string>();
+        Walk(file, string.Empty, 0, candidates);
+        string? match = domain >= 0
+            ? candidates.FirstOrDefault(c => c.EndsWith($"domain_{domain}", StringComparison.Ordinal))
+            : candidates.FirstOrDefault();
+        return match ?? throw new InvalidDataException(domain >= 0
+            ? $"{path}: no CCF of domain {domain} (looked for /entry/xcca/domain_{domain}, or a group domain_{domain} holding 'ccf' and 'delta'); found: {(candidates.Count == 0 ? "none" : string.Join(", ", candidates))}"
+            : $"{path}: no group holding 'ccf' and 'delta' datasets");
+    }
+
+    private static void Walk(H5Group g, string prefix, int depth, List<string> found)
+    {
+        if (depth > 4)
+        {
+            return;
+        }
+
+        foreach (string name in g.LinkNames())
+        {
+            string p = prefix.Length == 0 ? name : $"{prefix}/{name}";
+            if (g.IsDataset(name) || !g.CanOpen(name))
+            {
+                continue;
+            }
+
+            using H5Group child = g.OpenGroup(name);
+            if (child.IsDataset("ccf") && child.IsDataset("delta"))
+            {
+                found.Add(p);
+            }
+
+            Walk(child, p, depth + 1, found);
+        }
+    }
+
+    private static double[] ReadVector(H5Group g, string name, string path, string group)
+    {
+        if (!g.IsDataset(name))
+        {
+            throw new InvalidDataException($"{path}:{group}: dataset '{name}' missing");
+        }
+
+        using H5Dataset ds = g.OpenDataset(name);
+        return ds.ReadAll<double>();
+    }
+
+    private static (double, double) Window(H5Group g, string attribute, string path, string group)
+    {
+        double[]? v = g.ReadDoubleAttribute(attribute);
+        return v switch
+        {
+            { Length: 1 } when v[0] > 0 => (v[0], v[0]),
+            { Length: 2 } when v[0] > 0 && v[1] >= v[0] => (v[0], v[1]),
+            _ => throw new InvalidDataException($"{path}:{group}: attribute '{attribute}' missing or not [q_min, q_max] in Å⁻¹"),
+        };
+    }
+
+    private static double? Scalar(H5File file, string path)
+    {
+        if (!file.IsDataset(path))
+        {
+            return null;
+        }
+
+        using H5Dataset ds = file.OpenDataset(path);
+        double v = ds.ReadScalarDouble();
+        return double.IsFinite(v) ? v : null;
+    }
+
+    private static double[]? ReadGeometry(H5File file)
+    {
+        string[] names = ["distance", "poni1", "poni2", "rot1", "rot2", "rot3"];
+        double?[] v = names.Select(n => Scalar(file, "entry/process/" + n)).ToArray();
+        return v.All(x => x is not null) ? v.Select(x => x!.Value).ToArray() : null;
+    }
+
+    private static string? ExistingFile(H5File file, string path)
+    {
+        if (!file.IsDataset(path))
+        {
+            return null;
+        }
+
+        using H5Dataset ds = file.OpenDataset(path);
+        string name = ds.ReadString();
+        return File.Exists(name) ? name : null;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}
