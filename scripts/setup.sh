@@ -20,6 +20,7 @@ say() { [ "$quiet" = 1 ] || echo "setup: $*"; }
 packages=(libhdf5-103-1 bitshuffle hdf5-filter-plugin)
 if [ "$want_tests" = 1 ]; then
   packages+=(python3 python3-numpy python3-h5py python3-pyfai python3-scipy python3-spglib)
+  packages+=(chromium) # headless browser for the monitor dashboard end-to-end test (issue 10)
 fi
 
 missing=()

@@ -14,8 +14,14 @@ public static class CliApp
             InfoCommand.Build(),
             BenchCommand.Build(),
             SimulateCommand.Build(),
+            SimulatePatternCommand.Build(),
             DemoCommand.Build(),
             IntegrateCommand.Build(),
+            ProcessCommand.Build(),
+            TomoCommand.Build(),
+            BoundaryCommand.Build(),
+            MonitorCommand.Build(),
+            CcfCommand.Build(),
         };
         return root;
     }

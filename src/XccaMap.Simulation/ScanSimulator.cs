@@ -150,7 +150,7 @@ public sealed class ScanSimulator
             Metadata = Detector.Metadata(Definition.Beam.CountTimeS),
             PixelMask = Detector.Defects.PixelMask,
         };
-        var (frameTime, renderTime, writeTime) = WriteFrames(spec, frames, Math.Max(1, options.Threads), progress, cancel);
+        var (frameTime, renderTime, writeTime) = WriteFrames(spec, frames, Math.Max(1, options.Threads), progress, options.Pacer, cancel);
 
         var dataFiles = Enumerable.Range(1, (frames + options.FramesPerFile - 1) / options.FramesPerFile)
             .Select(n => Path.Combine(dir, spec.DataFileName(n))).ToList();
@@ -174,7 +174,7 @@ public sealed class ScanSimulator
         };
     }
 
-    private (TimeSpan Elapsed, TimeSpan Render, TimeSpan Write) WriteFrames(NxmxScanSpec spec, int frames, int threads, Action<SimulationProgress>? progress, CancellationToken cancel)
+    private (TimeSpan Elapsed, TimeSpan Render, TimeSpan Write) WriteFrames(NxmxScanSpec spec, int frames, int threads, Action<SimulationProgress>? progress, RealtimePacer? pacer, CancellationToken cancel)
     {
         NativeHeap.KeepLargeBlocks();
         int pixels = Detector.Shape.PixelCount;
@@ -228,6 +228,7 @@ public sealed class ScanSimulator
                     ready.Wait(TimeSpan.FromMilliseconds(200), stop.Token);
                 }
 
+                pacer?.WaitForFrame(f, stop.Token); // realtime pacing (--realtime, issue 10): sleep until the frame is due
                 long t0 = Stopwatch.GetTimestamp();
                 writer.WriteFrame(buffer);
                 writeTicks += Stopwatch.GetTimestamp() - t0;

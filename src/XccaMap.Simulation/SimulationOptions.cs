@@ -17,4 +17,10 @@ public sealed record SimulationOptions
 
     /// <summary>Write the noise-free class patterns into the truth HDF5 (≈ 5–10 MB each).</summary>
     public bool TruthPatterns { get; init; } = true;
+
+    /// <summary>
+    /// Realtime mode (<c>--realtime</c>, issue 10: feeds <c>xccamap monitor</c>): when set, the writer waits for each
+    /// frame's due time, so data files appear at the detector's pace. Null (default): as fast as possible.
+    /// </summary>
+    public Output.RealtimePacer? Pacer { get; init; }
 }
