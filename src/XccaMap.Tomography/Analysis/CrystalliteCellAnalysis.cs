@@ -82,7 +82,7 @@ public static class CrystalliteCellAnalysis
         foreach (int s in speciesInCell)
         {
             var which = (s == primary ? members : others.Where(i => table.Species[i] == s)).ToList();
-            var shells = ShellThickness.Compute(table.Positions, table.Radii, which);
+            var shells = ShellThickness.Compute(table.Positions, table.Radii, which, options.MaxDegreeOfParallelism);
             stats.Add(new SpeciesStatistics(
                 table.SpeciesNames[s], which.Count,
                 GaussianFit.Fit(which.Select(i => 2 * table.Radii[i]).ToList()),

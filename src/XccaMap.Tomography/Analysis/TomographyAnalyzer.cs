@@ -39,7 +39,7 @@ public static class TomographyAnalyzer
         Lap("voronoi");
         double meanRadius = idxA.Average(i => table.Radii[i]);
         var weighting = options.Weighting ?? Q6Weighting.Equal;
-        var order = BondOrder.Compute(posA, vor, weighting);
+        var order = BondOrder.Compute(posA, vor, weighting, options.MaxDegreeOfParallelism);
         Lap("q6");
         var (fits, crystalliteOf, rejected) = CrystalliteDetector.Detect(
             posA, vor, order, meanRadius, options.CqThreshold, options.MinimumClusterSize, options.NodeToleranceFraction, progress);
@@ -48,7 +48,7 @@ public static class TomographyAnalyzer
         {
             // Equal weights (the paper) fail on simple-cubic-like sublattices, where noise turns the twenty
             // degenerate edge and corner contacts into random tiny facets; facet-area weights do not care.
-            var areaOrder = BondOrder.Compute(posA, vor, Q6Weighting.FacetArea);
+            var areaOrder = BondOrder.Compute(posA, vor, Q6Weighting.FacetArea, options.MaxDegreeOfParallelism);
             var second = CrystalliteDetector.Detect(
                 posA, vor, areaOrder, meanRadius, options.CqThreshold, options.MinimumClusterSize, options.NodeToleranceFraction, progress);
             if (second.CrystalliteOf.Count(c => c >= 0) > crystalliteOf.Count(c => c >= 0))

@@ -36,7 +36,8 @@ public sealed class BondOrder
     /// <param name="points">Positions (nm), the same set the tessellation was built from.</param>
     /// <param name="voronoi">Neighbours and facet areas.</param>
     /// <param name="weighting">Equal (the paper) or facet-area weights.</param>
-    public static BondOrder Compute(IReadOnlyList<Vec3> points, VoronoiTessellation voronoi, Q6Weighting weighting = Q6Weighting.Equal)
+    /// <param name="maxDegreeOfParallelism">Threads; null uses all processors.</param>
+    public static BondOrder Compute(IReadOnlyList<Vec3> points, VoronoiTessellation voronoi, Q6Weighting weighting = Q6Weighting.Equal, int? maxDegreeOfParallelism = null)
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(voronoi);
@@ -49,7 +50,8 @@ public sealed class BondOrder
         var q = new double[n * Stride];
         var norm = new double[n];
         var q6 = new double[n];
-        Parallel.For(0, n, i =>
+        var po = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
+        Parallel.For(0, n, po, i =>
         {
             Span<double> re = stackalloc double[SphericalHarmonics6.Components];
             Span<double> im = stackalloc double[SphericalHarmonics6.Components];

@@ -11,7 +11,7 @@ namespace XccaMap.Tomography.Statistics;
 public static class ShellThickness
 {
     /// <summary>(t_min, t_3NN) in nm for each of <paramref name="which"/>; NaN where fewer than three other particles are near.</summary>
-    public static (double TMin, double T3NN)[] Compute(IReadOnlyList<Vec3> positions, IReadOnlyList<double> radii, IReadOnlyList<int> which)
+    public static (double TMin, double T3NN)[] Compute(IReadOnlyList<Vec3> positions, IReadOnlyList<double> radii, IReadOnlyList<int> which, int? maxDegreeOfParallelism = null)
     {
         ArgumentNullException.ThrowIfNull(positions);
         ArgumentNullException.ThrowIfNull(radii);
@@ -28,7 +28,8 @@ public static class ShellThickness
         Vec3 hi = positions.Aggregate((p, q) => new Vec3(Math.Max(p.X, q.X), Math.Max(p.Y, q.Y), Math.Max(p.Z, q.Z)));
         double spacing = VoronoiBuilder.MeanSpacing(hi - lo, positions.Count);
         var grid = new SpatialGrid(positions, spacing);
-        Parallel.For(0, which.Count, w =>
+        var po = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
+        Parallel.For(0, which.Count, po, w =>
         {
             int i = which[w];
             Span<double> best = stackalloc double[3];

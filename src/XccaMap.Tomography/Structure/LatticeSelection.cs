@@ -8,13 +8,16 @@ namespace XccaMap.Tomography.Structure;
 /// and supercells of the best of them (<see cref="SublatticeSelection"/>); each is fitted (eq. 5) to the
 /// particles near the cluster centre and scored by particles on nodes per node in a sphere around the centre.
 /// A pseudo-translation mapping only some sites makes a cell too small, whose extra nodes stay empty; a cell
-/// that is a multiple of the true one scores the same as the true one. The smallest cell within 10 % of the
-/// best score wins.
+/// that is a multiple of the true one scores the same as the true one. Among the candidates indexing nearly as
+/// many particles as the best, the smallest cell within 15 % of the best occupancy wins.
 /// </summary>
 public static class LatticeSelection
 {
-    /// <summary>A candidate's score must reach this fraction of the best.</summary>
-    public const double Quality = 0.9;
+    /// <summary>A candidate's occupancy must reach this fraction of the best.</summary>
+    public const double Quality = 0.85;
+
+    /// <summary>Candidates may index at most this fraction fewer particles than the best one.</summary>
+    public const double CoverageMargin = 0.03;
 
     /// <summary>Every site of a candidate cell must hold at least this many particles of the sample.</summary>
     public const int MinimumSitePopulation = 8;
@@ -33,13 +36,13 @@ public static class LatticeSelection
         // Occupancy is measured in a sphere holding the inner half of the sample, so the cluster's boundary
         // (partly filled cells, whatever their size) does not enter.
         double radius = (sample[sample.Length / 2] - centroid).Norm;
-        var scored = new List<(Lattice L, double Quality, LatticeFit Fit)>();
+        var scored = new List<(Lattice L, double Quality, double Coverage, LatticeFit Fit)>();
         foreach (var (a, b, c) in guess.Alternatives)
         {
             var l = Lattice.FromBasis(a, b, c).NiggliReduce().Lattice;
             if (Score(sample, l, nodeTolerance, centroid, radius, null) is { } s)
             {
-                scored.Add((l, s.Quality, s.Fit));
+                scored.Add((l, s.Quality, (double)s.Fit.Fitted / sample.Length, s.Fit));
             }
         }
 
@@ -54,13 +57,61 @@ public static class LatticeSelection
             var l = Lattice.FromDirectMatrix(bestFirst.L.Direct * h).NiggliReduce().Lattice;
             if (Score(sample, l, nodeTolerance, centroid, radius, bestFirst.Fit.SiteOrigins[0]) is { } s)
             {
-                scored.Add((l, s.Quality, s.Fit));
+                scored.Add((l, s.Quality, (double)s.Fit.Fitted / sample.Length, s.Fit));
             }
         }
 
-        double best = scored.Max(s => s.Quality);
-        var chosen = scored.Where(s => s.Quality >= Quality * best).MinBy(s => s.L.Volume).L;
+        // If the sites of the best candidate are translates of each other (a flat or sparse cluster can hide a
+        // short lattice vector from F), the finer lattice they span is a candidate too.
+        var top = scored.MaxBy(s => s.Quality);
+        foreach (var finer in FinerLattices(top.Fit, nodeTolerance))
+        {
+            if (Score(sample, finer, nodeTolerance, centroid, radius, top.Fit.SiteOrigins[0]) is { } s)
+            {
+                scored.Add((finer, s.Quality, (double)s.Fit.Fitted / sample.Length, s.Fit));
+            }
+        }
+
+        // Candidates must index (nearly) as many particles as the best one — a large cell on a small sample can
+        // drop sparsely populated sites, which would flatter its occupancy — then reach 85 % of the best occupancy.
+        double bestCoverage = scored.Max(s => s.Coverage);
+        var covering = scored.Where(s => s.Coverage >= bestCoverage - CoverageMargin).ToList();
+        double best = covering.Max(s => s.Quality);
+        var chosen = covering.Where(s => s.Quality >= Quality * best).MinBy(s => s.L.Volume).L;
         return LatticeFitter.Fit(positions, chosen.A, chosen.B, chosen.C, nodeTolerance);
+    }
+
+    /// <summary>Lattices spanned by the fit's lattice and a translation o_j − o_0 that maps every site onto a site.</summary>
+    private static IEnumerable<Lattice> FinerLattices(LatticeFit fit, double tol)
+    {
+        var l = fit.Lattice;
+        for (int j = 1; j < fit.SiteCount; j++)
+        {
+            Vec3 t = fit.SiteOrigins[j] - fit.SiteOrigins[0];
+            bool invariant = fit.SiteOrigins.All(ok => fit.SiteOrigins.Any(om => PeriodicDistance(l, ok + t - om) <= tol));
+            if (!invariant)
+            {
+                continue;
+            }
+
+            var vectors = new List<Vec3> { l.A, l.B, l.C, t, -t };
+            foreach (var v in new[] { l.A, l.B, l.C })
+            {
+                vectors.Add(t + v);
+                vectors.Add(t - v);
+            }
+
+            if (LatticeFinder.SuccessiveMinima(vectors) is { } b && Math.Abs(Vec3.Dot(Vec3.Cross(b.A, b.B), b.C)) < 0.9 * l.Volume)
+            {
+                yield return Lattice.FromBasis(b.A, b.B, b.C).NiggliReduce().Lattice;
+            }
+        }
+    }
+
+    private static double PeriodicDistance(Lattice l, Vec3 d)
+    {
+        Vec3 f = l.ToFractional(d);
+        return l.ToCartesian(new Vec3(f.X - Math.Round(f.X), f.Y - Math.Round(f.Y), f.Z - Math.Round(f.Z))).Norm;
     }
 
     /// <summary>Particles on nodes per node within <paramref name="radius"/> of <paramref name="centre"/>, with the fit.</summary>

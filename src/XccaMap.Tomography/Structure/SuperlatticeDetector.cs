@@ -5,14 +5,15 @@ namespace XccaMap.Tomography.Structure;
 /// <summary>
 /// The periodicity of the whole structure may be lower than that of the large particles alone (NaZn13: the
 /// PbSe form a simple cubic lattice of 14 nm, but the CdSe icosahedra alternate by 90° from cube to cube, so
-/// the structure repeats on an fcc lattice with a 28 nm cube). Short translations of the large-particle
-/// lattice are scored on the other species (<see cref="TranslationScore"/>); those that map them onto
-/// themselves span the true lattice, a sublattice of index 1 (no change), 2, 3, 4…
+/// the structure repeats on an fcc lattice with a 28 nm cube). The 124 translations n·(a, b, c), |nᵢ| ≤ 2, of the
+/// large-particle lattice are scored on the other species (<see cref="TranslationScore.EvaluateSoft"/>); the
+/// structure's cell is the sublattice (index 2…4) whose translations score well while all others score poorly,
+/// or the large-particle lattice itself when no sublattice separates them.
 /// </summary>
 public static class SuperlatticeDetector
 {
-    /// <summary>Translations scoring at least this fraction of the best one are symmetries of the other species.</summary>
-    public const double RelativeScore = 0.6;
+    /// <summary>A sublattice is the structure's cell if the translations outside it score at most this fraction of those inside.</summary>
+    public const double MaxRatio = 0.35;
 
     /// <summary>
     /// Integer matrix M (columns: true base vectors in the basis of <paramref name="lattice"/>) and the scores; M = 1
@@ -62,27 +63,47 @@ public static class SuperlatticeDetector
             scores.Add((n, s));
         }
 
-        double best = scores.Max(x => x.Item2);
-        var accepted = scores.Where(x => x.Item2 >= RelativeScore * best).Select(x => x.Item1).ToList();
-        var basis = LatticeFinder.SuccessiveMinima(accepted.Select(n => lattice * n).ToList());
-        if (basis is not { } b)
+        // Every sublattice T of index 2…4 splits the candidates into translations of T and the rest. For the true
+        // cell the rest score far lower than T's own translations; where the other species share the primary
+        // lattice, no T separates them. Averaging over the candidates makes this robust to single scores.
+        Mat3 best = Mat3.Identity;
+        double bestRatio = MaxRatio;
+        for (int n = 2; n <= 4; n++)
         {
-            return (Mat3.Identity, scores);
+            foreach (var h in SublatticeSelection.HermiteNormalForms(n))
+            {
+                Mat3 hi = h.Inverse();
+                double inSum = 0, outSum = 0;
+                int inCount = 0, outCount = 0;
+                foreach (var (idx, score) in scores)
+                {
+                    if (IsInteger(hi * idx))
+                    {
+                        inSum += score;
+                        inCount++;
+                    }
+                    else
+                    {
+                        outSum += score;
+                        outCount++;
+                    }
+                }
+
+                if (inCount == 0 || outCount == 0 || !(inSum > 0))
+                {
+                    continue;
+                }
+
+                double ratio = (outSum / outCount) / (inSum / inCount);
+                if (ratio < bestRatio - 1e-9)
+                {
+                    (best, bestRatio) = (h, ratio);
+                }
+            }
         }
 
-        Mat3 inv = lattice.Inverse();
-        Mat3 m = Round(Mat3.FromColumns(inv * b.A, inv * b.B, inv * b.C));
-        double det = Math.Abs(m.Determinant);
-        // Every accepted translation must be a lattice vector of the new basis, else the scores are inconsistent.
-        Mat3 minv = det >= 1 ? m.Inverse() : Mat3.Identity;
-        bool consistent = det >= 1 && accepted.All(n => IsInteger(minv * n));
-        return consistent ? (m, scores) : (Mat3.Identity, scores);
+        return (best, scores);
     }
-
-    private static Mat3 Round(Mat3 m) => new(
-        Math.Round(m.M11), Math.Round(m.M12), Math.Round(m.M13),
-        Math.Round(m.M21), Math.Round(m.M22), Math.Round(m.M23),
-        Math.Round(m.M31), Math.Round(m.M32), Math.Round(m.M33));
 
     private static bool IsInteger(Vec3 v) =>
         Math.Abs(v.X - Math.Round(v.X)) < 1e-6 && Math.Abs(v.Y - Math.Round(v.Y)) < 1e-6 && Math.Abs(v.Z - Math.Round(v.Z)) < 1e-6;
