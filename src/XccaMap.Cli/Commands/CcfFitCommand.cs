@@ -24,7 +24,9 @@ internal static class CcfFitCommand
         var model = new Option<string>("--model") { Description = "Relation(s) to fit: conf1, conf2, free, or both (conf1 and conf2, compared by residual)", DefaultValueFactory = _ => "both" };
         model.AcceptOnlyFromAmong("conf1", "conf2", "free", "both");
         var zone = new Option<string?>("--zone") { Description = "Superlattice zone axis u,v,w along the beam; default: try [001], [110], [111], [112], [301]" };
-        var inPlane = new Option<double?>("--in-plane") { Description = "Fix the in-plane rotation ψ, degrees (else fitted; the CCF alone pins it only through the detector window)" };
+        var inPlane = new Option<double?>("--in-plane") { Description = "Fix the in-plane rotation ψ, degrees (default: from the domain's SAXS peak azimuths, else fitted — the CCF alone pins ψ only through the detector window)" };
+        var saxsPhi = new Option<string?>("--saxs-phi") { Description = "Measured SAXS peak azimuths of the domain, degrees, comma-separated (default: typical_peak_phi of /entry/classes/saxs_class_{K+1})" };
+        var noSaxsPhi = new Option<bool>("--ignore-saxs-phi") { Description = "Do not use SAXS peak azimuths for ψ" };
         var a = new Option<double?>("--a") { Description = "Superlattice constant, Å, to identify q1's hkl family (default: the indexed value in the results, else 150)" };
         var wavelength = new Option<double?>("--wavelength") { Description = "Wavelength, Å (default: /entry/process/wavelength)" };
         var poni = new Option<string?>("--poni") { Description = "PONI file for the ring masks (default: the geometry in the results, Eiger 4M)" };
@@ -35,15 +37,16 @@ internal static class CcfFitCommand
         var output = new Option<string?>("--out") { Description = "Output folder (default: next to the input file)" };
         var cmd = new Command("fit", "Fit simulated CCFs (Conf1/Conf2/free relation, zone axis, in-plane rotation, SL/AL misorientation, peak widths) to a domain's measured CCF; writes ccf_fit_domain_K.json and .svg.")
         {
-            results, ccf, domain, model, zone, inPlane, a, wavelength, poni, window, tilt, freeAmp, maxMis, output,
+            results, ccf, domain, model, zone, inPlane, saxsPhi, noSaxsPhi, a, wavelength, poni, window, tilt, freeAmp, maxMis, output,
         };
         cmd.SetAction(r => CommandRunner.Run(() => Execute(new Request(
-            r.GetValue(results), r.GetValue(ccf), r.GetValue(domain), r.GetValue(model)!, r.GetValue(zone), r.GetValue(inPlane), r.GetValue(a),
+            r.GetValue(results), r.GetValue(ccf), r.GetValue(domain), r.GetValue(model)!, r.GetValue(zone), r.GetValue(inPlane),
+            r.GetValue(noSaxsPhi) ? [] : r.GetValue(saxsPhi) is { } sp ? Doubles(sp, "--saxs-phi") : null, r.GetValue(a),
             r.GetValue(wavelength), r.GetValue(poni), r.GetValue(window), r.GetValue(tilt), r.GetValue(freeAmp), r.GetValue(maxMis), r.GetValue(output)))));
         return cmd;
     }
 
-    internal sealed record Request(string? Results, string? Ccf, int Domain, string Model, string? Zone, double? InPlane, double? A, double? Wavelength,
+    internal sealed record Request(string? Results, string? Ccf, int Domain, string Model, string? Zone, double? InPlane, double[]? SaxsPhi, double? A, double? Wavelength,
         string? Poni, string? Window, bool FitTilt, bool FreeAmplitudes, double MaxMisorientation, string? Out);
 
     private static int Execute(Request q)
@@ -72,6 +75,7 @@ internal static class CcfFitCommand
             WavelengthAngstrom = lambda,
             Mask1 = mask1,
             Mask2 = mask2,
+            SaxsPeakPhiDeg = q.SaxsPhi ?? measured.SaxsPeakPhiDeg,
             Label = $"domain {q.Domain}{(measured.DomainName is null ? string.Empty : $" ({measured.DomainName})")}",
         };
         var options = new CcfFitOptions
@@ -98,7 +102,7 @@ internal static class CcfFitCommand
         string stem = Path.Combine(dir, $"ccf_fit_domain_{q.Domain}");
         AtomicFile.WriteAllText(stem + ".json", CcfFitOutput.Json(report, data, measured, maskSource).ToJsonString(JsonOptions.Indented));
         AtomicFile.WriteAllText(stem + ".svg", CcfFitOutput.Svg(report, data));
-        CcfFitOutput.PrintSummary(report, Console.Out);
+        CcfFitOutput.PrintSummary(report, Console.Out, zoneGiven: q.Zone is not null);
         Console.WriteLine($"fit   {stem}.json");
         Console.WriteLine($"plot  {stem}.svg");
         return ExitCodes.Ok;
@@ -106,32 +110,14 @@ internal static class CcfFitCommand
 
     private static MeasuredCcf ReadMeasured(Request q)
     {
-        // --ccf wins for the CCF itself; the results file still supplies λ, geometry and a when the CCF file lacks them.
-        MeasuredCcf? fromResults = null;
-        if (q.Results is not null)
-        {
-            try
-            {
-                fromResults = MeasuredCcfFile.Read(q.Results, q.Domain);
-            }
-            catch (InvalidDataException) when (q.Ccf is not null)
-            {
-                // No /entry/xcca in the results: the CCF comes from --ccf.
-            }
-        }
-
         if (q.Ccf is null)
         {
-            return fromResults!;
+            return MeasuredCcfFile.Read(q.Results!, q.Domain);
         }
 
+        // --ccf supplies the CCF; the results file (if given) what the CCF file lacks: λ, geometry, a, SAXS azimuths.
         MeasuredCcf m = MeasuredCcfFile.Read(q.Ccf, q.Domain);
-        return fromResults is null ? m : m with
-        {
-            WavelengthAngstrom = m.WavelengthAngstrom ?? fromResults.WavelengthAngstrom,
-            Geometry = m.Geometry ?? fromResults.Geometry,
-            SuperlatticeA = m.SuperlatticeA ?? fromResults.SuperlatticeA,
-        };
+        return q.Results is null ? m : MeasuredCcfFile.WithContext(m, q.Results);
     }
 
     private static (AngularMask?, AngularMask?, string) Masks(Request q, MeasuredCcf m, double lambda, PoniGeometry? filePoni)
@@ -155,6 +141,21 @@ internal static class CcfFitCommand
         AngularMask w2 = RingCoverage.Compute(poni, m.Q2.Min, m.Q2.Max, gaps);
         string source = q.Poni ?? (m.Geometry is not null ? "the geometry in the results (Eiger 4M)" : m.PoniPath!);
         return (w1, w2, $"ring coverage from {source}");
+    }
+
+    private static double[] Doubles(string text, string option)
+    {
+        string[] parts = text.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries);
+        var v = new double[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out v[i]))
+            {
+                throw new UsageException($"{option} wants numbers separated by commas, got '{text}'");
+            }
+        }
+
+        return v;
     }
 
     /// <summary>The zone axis as "[u v w]".</summary>

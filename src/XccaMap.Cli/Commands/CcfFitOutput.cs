@@ -28,6 +28,7 @@ internal static class CcfFitOutput
                 ["q2_ring"] = measured.Q2Label,
                 ["wavelength_angstrom"] = data.WavelengthAngstrom,
                 ["masks"] = maskSource,
+                ["saxs_peak_phi_deg"] = data.SaxsPeakPhiDeg is null ? null : Array(data.SaxsPeakPhiDeg),
             },
             ["conventions"] = new JsonObject
             {
@@ -63,6 +64,7 @@ internal static class CcfFitOutput
     {
         ["model"] = r.Model.ToString(),
         ["zone"] = new JsonArray(r.Zone.U, r.Zone.V, r.Zone.W),
+        ["in_plane_source"] = r.InPlaneSource,
         ["ring1_family"] = new JsonArray(r.Ring1Family.H, r.Ring1Family.K, r.Ring1Family.L),
         ["ring2_family"] = new JsonArray(r.Ring2Family.H, r.Ring2Family.K, r.Ring2Family.L),
         ["parameters"] = new JsonArray(r.Parameters.Select(p => (JsonNode)new JsonObject
@@ -131,15 +133,20 @@ internal static class CcfFitOutput
         return plot.ToSvg();
     }
 
-    public static void PrintSummary(CcfFitReport report, TextWriter w)
+    public static void PrintSummary(CcfFitReport report, TextWriter w, bool zoneGiven, int maxLines = 6)
     {
         ModelSelection s = report.Selection;
         w.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{report.Label}: chosen {s.Chosen}{(s.RunnerUp is { } ru ? $" over {ru} (RSS {s.ChosenRss:G4} vs {s.RunnerUpRss:G4}, Δχ² {s.DeltaChiSquare:F1}, {(s.Decisive ? "decisive" : "NOT decisive: the CCF cannot tell them apart")})" : string.Empty)}"));
-        foreach (CcfFitResult r in report.Results)
+        foreach (CcfFitResult r in report.Results.Take(maxLines))
         {
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {r.Model,-5} {CcfFitCommand.Text(r.Zone),-10} ψ = {r.InPlane.Value,7:F2}°{Pm(r.InPlane)}  ω = ({r.MisorientationDeg.X:F2}, {r.MisorientationDeg.Y:F2}, {r.MisorientationDeg.Z:F2})°{Pm(r.Parameters[3])}  σ_SAXS = {r.Sigma1.Value:F2}°{Pm(r.Sigma1)}  σ_WAXS = {r.Sigma2.Value:F2}°{Pm(r.Sigma2)}  SL–AL {r.Disorientation.AngleDeg:F2}° about {Axis(r.Disorientation)}  CCF rms {r.CcfRmsResidual:F4}  R² {r.CcfRSquared:F3}"));
+        }
+
+        if (!zoneGiven)
+        {
+            w.WriteLine("  note: zone axis not given — candidates are ranked by CCF residual, which hardly separates zones; give --zone from the indexed SAXS pattern");
         }
 
         if (report.Best.Ring2PeaksInWindow == 0)

@@ -32,6 +32,13 @@ public sealed record CcfFitData
     /// <summary>Optional measured profile of ring 1 (fixes ψ and σ₁).</summary>
     public RingProfile? Profile1 { get; init; }
 
+    /// <summary>
+    /// Optional measured azimuths (degrees) of the domain's SAXS peaks on any superlattice ring, e.g. the class's
+    /// typical peak azimuths from <c>process</c>. They fix ψ (held at the best match, its error from their scatter)
+    /// when neither a ring-1 profile nor a fixed ψ is given.
+    /// </summary>
+    public double[]? SaxsPeakPhiDeg { get; init; }
+
     /// <summary>Optional measured profile of ring 2.</summary>
     public RingProfile? Profile2 { get; init; }
 

@@ -6,14 +6,17 @@ namespace XccaMap.Diffraction.CcfFit;
 /// <summary>What a CCF fit varies and how it searches (defaults follow the PbS study, design.md §4.11).</summary>
 public sealed record CcfFitOptions
 {
-    /// <summary>Zone axes tried when none is given: the orientations met in the paper and a few more.</summary>
+    /// <summary>
+    /// Zone-axis families tried when none is given (the orientations met in the paper and a few more); each is expanded
+    /// into the members that differ under the relation (<see cref="Crystallography.Simulation.ZoneVariants"/>).
+    /// </summary>
     public static IReadOnlyList<ZoneAxis> DefaultZones { get; } =
         [new(0, 0, 1), new(1, 1, 0), new(1, 1, 1), new(1, 1, 2), new(3, 0, 1)];
 
     /// <summary>Relations to fit; every one is reported and the lowest residual wins. Default Conf1 and Conf2.</summary>
     public IReadOnlyList<CcfModelKind> Models { get; init; } = [CcfModelKind.Conf1, CcfModelKind.Conf2];
 
-    /// <summary>Superlattice zone axes to try ([uvw] along the beam); null = <see cref="DefaultZones"/>.</summary>
+    /// <summary>Superlattice zone axes to try exactly as given ([uvw] along the beam); null = the expanded <see cref="DefaultZones"/>.</summary>
     public IReadOnlyList<ZoneAxis>? Zones { get; init; }
 
     /// <summary>Fix the in-plane rotation ψ (degrees) instead of fitting it.</summary>
@@ -43,6 +46,12 @@ public sealed record CcfFitOptions
 
     /// <summary>Atomic structure of the nanocrystals; null = PbS.</summary>
     public Structure? AtomicStructure { get; init; }
+
+    /// <summary>Mean nanocrystal radius, Å (sphere form factor: which superlattice rings are strong, for matching SAXS peak azimuths).</summary>
+    public double NanocrystalRadiusAngstrom { get; init; } = 65;
+
+    /// <summary>Standard deviation of the nanocrystal radius, Å.</summary>
+    public double NanocrystalRadiusSigmaAngstrom { get; init; } = 5;
 
     /// <summary>Nanocrystal size for the Scherrer width, Å.</summary>
     public double CrystalSizeAngstrom { get; init; } = 65;

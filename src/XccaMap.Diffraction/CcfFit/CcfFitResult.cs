@@ -20,6 +20,12 @@ public sealed record CcfFitResult
     /// <summary>Hkl family of ring 2 (atomic lattice), e.g. (2 0 0).</summary>
     public required Miller Ring2Family { get; init; }
 
+    /// <summary>
+    /// Where ψ came from: "fitted" (ring-1 profile or the CCF and its masks), "given", or "SAXS peak azimuths"
+    /// (held at the best match to <see cref="CcfFitData.SaxsPeakPhiDeg"/>).
+    /// </summary>
+    public string InPlaneSource { get; init; } = "fitted";
+
     /// <summary>All six nonlinear parameters (ψ, ω_x, ω_y, ω_z, σ₁, σ₂), fitted or fixed, degrees.</summary>
     public required IReadOnlyList<FitParameter> Parameters { get; init; }
 

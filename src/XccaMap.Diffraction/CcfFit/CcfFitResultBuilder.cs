@@ -54,6 +54,7 @@ internal static class CcfFitResultBuilder
         {
             Model = kind,
             Zone = zone,
+            InPlaneSource = free[CcfFitProblem.InPlane] ? "fitted" : "given",
             Ring1Family = model.Ring1.Family,
             Ring2Family = model.Ring2.Family,
             Parameters = parameters,

@@ -32,9 +32,13 @@ internal sealed class CcfFitSearch
     public CcfFitResult Fit(ZoneAxis zone, CcfModelKind kind, CancellationToken cancel)
     {
         CcfFitProblem[] problems = Relations(kind).Select(r => new CcfFitProblem(new DomainCcfModel(Setup(zone, r)), _data, _options, _fine, _coarse)).ToArray();
+        (double[] hinted, double hintError, _) = UseSaxsPeaks(problems[0])
+            ? InPlaneFromSaxsPeaks.Solve(zone, _options.SuperlatticeA, _options.NanocrystalRadiusAngstrom, _options.NanocrystalRadiusSigmaAngstrom, _data.SaxsPeakPhiDeg!)
+            : ([], double.NaN, double.NaN);
         bool[] free = FreeMask(kind, problems[0]);
+        free[CcfFitProblem.InPlane] &= hinted.Length == 0;
         (double[] lo, double[] hi) = Bounds(kind);
-        List<CcfFitSeed> seeds = Seeds(problems, kind, cancel);
+        List<CcfFitSeed> seeds = Seeds(problems, kind, hinted, cancel);
         var lm = new LevenbergMarquardt { MaxIterations = 100 };
         (CcfFitSeed Seed, LevenbergMarquardtResult Lm, double[] Full)? best = null;
         foreach (CcfFitSeed seed in seeds)
@@ -66,7 +70,16 @@ internal sealed class CcfFitSearch
         }
 
         var (s, fit, p) = best!.Value;
-        return CcfFitResultBuilder.Build(kind, zone, s.Problem, p, free, fit, _data);
+        CcfFitResult result = CcfFitResultBuilder.Build(kind, zone, s.Problem, p, free, fit, _data);
+        if (hinted.Length > 0)
+        {
+            // ψ was held at the match to the measured SAXS peaks: report that error, not "fixed".
+            var pars = result.Parameters.ToArray();
+            pars[CcfFitProblem.InPlane] = pars[CcfFitProblem.InPlane] with { StandardError = hintError, Fixed = false };
+            result = result with { Parameters = pars, InPlaneSource = "SAXS peak azimuths" };
+        }
+
+        return result;
     }
 
     private DomainCcfSetup Setup(ZoneAxis zone, OrientationRelation relation) => new()
@@ -125,10 +138,14 @@ internal sealed class CcfFitSearch
         return ([double.NegativeInfinity, -m, -m, -m, 0.2, 0.5], [double.PositiveInfinity, m, m, m, 45, 60]);
     }
 
-    private List<CcfFitSeed> Seeds(CcfFitProblem[] problems, CcfModelKind kind, CancellationToken cancel)
+    // Measured SAXS azimuths fix ψ unless ψ is given or a ring-1 profile measures it.
+    private bool UseSaxsPeaks(CcfFitProblem problem) =>
+        _options.InPlaneDeg is null && !problem.HasProfile1 && _data.SaxsPeakPhiDeg is { Length: > 0 };
+
+    private List<CcfFitSeed> Seeds(CcfFitProblem[] problems, CcfModelKind kind, double[] hinted, CancellationToken cancel)
     {
         double s1 = _options.Sigma1Deg, s2 = _options.Sigma2Deg;
-        IReadOnlyList<double> psis = InPlaneCandidates(problems[0]);
+        IReadOnlyList<double> psis = hinted.Length > 0 ? hinted : InPlaneCandidates(problems[0]);
         double max = kind == CcfModelKind.Free ? 0 : _options.MaxMisorientationDeg;
         double step = _options.MisorientationSearchStepDeg;
         var omegas = new List<double>();

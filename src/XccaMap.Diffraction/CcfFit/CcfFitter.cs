@@ -1,3 +1,5 @@
+using XccaMap.Crystallography.Lattices;
+using XccaMap.Crystallography.Orientation;
 using XccaMap.Crystallography.Simulation;
 
 namespace XccaMap.Diffraction.CcfFit;
@@ -29,15 +31,58 @@ public static class CcfFitter
         var coarse = new CcfSimulator(options.SearchBins, data.Mask1, data.Mask2);
         var search = new CcfFitSearch(data, options, fine, coarse);
         // Candidates are independent (the simulators and models are read-only once built): fit them in parallel.
-        var candidates = (options.Zones ?? CcfFitOptions.DefaultZones)
-            .SelectMany(zone => options.Models.Distinct().Select(kind => (zone, kind))).ToArray();
+        var candidates = Candidates(options).Where(c => options.Zones is not null || Plausible(c.Zone, data, options)).ToArray();
+        if (candidates.Length == 0)
+        {
+            throw new ArgumentException($"{data.Label}: no candidate zone axis puts its strong superlattice spots on the measured SAXS azimuths [{string.Join(", ", data.SaxsPeakPhiDeg!.Select(p => p.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))}]°; give the zone axis.");
+        }
+
         var fits = new CcfFitResult[candidates.Length];
         Parallel.For(0, candidates.Length, new ParallelOptions { CancellationToken = cancel }, i =>
-            fits[i] = search.Fit(candidates[i].zone, candidates[i].kind, cancel));
+            fits[i] = search.Fit(candidates[i].Zone, candidates[i].Kind, cancel));
         // Stable order (ties keep the candidate order), so equal residuals give the same report every run.
         List<CcfFitResult> results = [.. fits.Select((r, i) => (r, i)).OrderBy(x => x.r.TotalRss).ThenBy(x => x.i).Select(x => x.r)];
         return new CcfFitReport(data.Label, results, Select(results));
     }
+
+    // Given zones are used as they are; the default families are expanded into the members that differ once the
+    // relation attaches the atomic lattice (ZoneVariants), e.g. [110] and [-110] for Conf2. A free relation needs no
+    // expansion (the fitted rotation absorbs it).
+    private static IEnumerable<(ZoneAxis Zone, CcfModelKind Kind)> Candidates(CcfFitOptions options)
+    {
+        foreach (CcfModelKind kind in options.Models.Distinct())
+        {
+            if (options.Zones is { } given)
+            {
+                foreach (ZoneAxis z in given)
+                {
+                    yield return (z, kind);
+                }
+
+                continue;
+            }
+
+            foreach (ZoneAxis family in CcfFitOptions.DefaultZones)
+            {
+                IEnumerable<ZoneAxis> members = kind switch
+                {
+                    CcfModelKind.Conf1 => ZoneVariants.Distinct(family, OrientationRelation.Conf1),
+                    CcfModelKind.Conf2 => ZoneVariants.Distinct(family, OrientationRelation.Conf2),
+                    _ => [family],
+                };
+                foreach (ZoneAxis z in members)
+                {
+                    yield return (z, kind);
+                }
+            }
+        }
+    }
+
+    // With measured SAXS azimuths and no given ψ, a default zone whose strong zero-layer spots cannot sit on them (RMS
+    // mismatch above 2°) is not fitted: the CCF alone hardly tells zones apart, the SAXS pattern does.
+    private static bool Plausible(ZoneAxis zone, CcfFitData data, CcfFitOptions options) =>
+        options.InPlaneDeg is not null || data.Profile1 is not null || data.SaxsPeakPhiDeg is not { Length: > 0 } ||
+        InPlaneFromSaxsPeaks.Solve(zone, options.SuperlatticeA, options.NanocrystalRadiusAngstrom, options.NanocrystalRadiusSigmaAngstrom, data.SaxsPeakPhiDeg).RmsMismatchDeg <= 2;
 
     private static ModelSelection Select(List<CcfFitResult> ranked)
     {

@@ -48,6 +48,12 @@ public sealed record MeasuredCcf
     /// <summary>Superlattice constant from <c>/entry/indexing/superlattice/a_least_squares</c>, Å, or null.</summary>
     public double? SuperlatticeA { get; init; }
 
+    /// <summary>
+    /// Typical SAXS peak azimuths of the domain (degrees), from <c>/entry/classes/saxs_class_{K+1}</c> (the SAXS class
+    /// with label K) attribute <c>typical_peak_phi</c>, or null.
+    /// </summary>
+    public double[]? SaxsPeakPhiDeg { get; init; }
+
     /// <summary>Centre of the ring-1 window, Å⁻¹.</summary>
     public double Q1Centre => (Q1.Min + Q1.Max) / 2;
 

@@ -47,6 +47,29 @@ public static class MeasuredCcfFile
             Geometry = ReadGeometry(file),
             SuperlatticeA = Scalar(file, "entry/indexing/superlattice/a_least_squares"),
             PoniPath = ExistingFile(file, "entry/input/poni"),
+            SaxsPeakPhiDeg = SaxsPeaks(file, domain),
+        };
+    }
+
+    /// <summary>
+    /// Fills what <paramref name="measured"/> lacks (λ, geometry, superlattice constant, SAXS peak azimuths) from a
+    /// results file of <c>process</c>, e.g. when the CCF itself came from <c>ccf compute</c>.
+    /// </summary>
+    public static MeasuredCcf WithContext(MeasuredCcf measured, string resultsPath)
+    {
+        ArgumentNullException.ThrowIfNull(measured);
+        if (!File.Exists(resultsPath))
+        {
+            throw new FileNotFoundException($"results file not found: {resultsPath}", resultsPath);
+        }
+
+        using H5File file = H5File.Open(resultsPath);
+        return measured with
+        {
+            WavelengthAngstrom = measured.WavelengthAngstrom ?? Scalar(file, "entry/process/wavelength"),
+            Geometry = measured.Geometry ?? ReadGeometry(file),
+            SuperlatticeA = measured.SuperlatticeA ?? Scalar(file, "entry/indexing/superlattice/a_least_squares"),
+            SaxsPeakPhiDeg = measured.SaxsPeakPhiDeg ?? SaxsPeaks(file, measured.Domain),
         };
     }
 
@@ -136,6 +159,20 @@ public static class MeasuredCcfFile
         string[] names = ["distance", "poni1", "poni2", "rot1", "rot2", "rot3"];
         double?[] v = names.Select(n => Scalar(file, "entry/process/" + n)).ToArray();
         return v.All(x => x is not null) ? v.Select(x => x!.Value).ToArray() : null;
+    }
+
+    /// <summary>Typical SAXS peak azimuths of SAXS class K (group saxs_class_{K+1}), finite values only; null if absent.</summary>
+    public static double[]? SaxsPeaks(H5File file, int domain)
+    {
+        string path = $"entry/classes/saxs_class_{domain + 1}";
+        if (domain < 0 || !file.CanOpen(path))
+        {
+            return null;
+        }
+
+        using H5Group g = file.OpenGroup(path);
+        double[]? phi = g.ReadDoubleAttribute("typical_peak_phi")?.Where(double.IsFinite).ToArray();
+        return phi is { Length: > 0 } ? phi : null;
     }
 
     private static string? ExistingFile(H5File file, string path)

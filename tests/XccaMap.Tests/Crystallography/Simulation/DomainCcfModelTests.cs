@@ -85,4 +85,21 @@ public class DomainCcfModelTests
 
         Assert.True(c[0] < 0.01 && c[90] < 0.01);
     }
+
+    [Fact]
+    public void ZoneVariants_110And_110DifferForConf2_ButNotForConf1()
+    {
+        IReadOnlyList<ZoneAxis> conf1 = ZoneVariants.Distinct(new ZoneAxis(1, 1, 0), OrientationRelation.Conf1);
+        IReadOnlyList<ZoneAxis> conf2 = ZoneVariants.Distinct(new ZoneAxis(1, 1, 0), OrientationRelation.Conf2);
+        Assert.Contains(new ZoneAxis(1, 1, 0), conf1);
+        Assert.DoesNotContain(new ZoneAxis(-1, 1, 0), conf1); // 90° about [001] is shared by SL and Conf1's AL
+        Assert.Contains(new ZoneAxis(1, 1, 0), conf2);
+        Assert.True(conf2.Count > conf1.Count);
+        // Along [110] Conf2 shows four in-plane 200_AL, along [-110] two: the variants are physically different.
+        int Waxs(ZoneAxis z) => Phis(Model(z, OrientationRelation.Conf2, 0.0838).Ring2Peaks(new DomainCcfParameters(0, Vec3.Zero, 1.5, 7))).Length;
+        Assert.Equal(4, Waxs(new ZoneAxis(1, 1, 0)));
+        Assert.Equal(2, Waxs(new ZoneAxis(-1, 1, 0)));
+        // ⟨001⟩ under Conf1: [001]SL ∥ [001]AL, but [010]SL lies between [100]AL and [010]AL — two variants.
+        Assert.Equal([new ZoneAxis(0, 0, 1), new ZoneAxis(0, 1, 0)], ZoneVariants.Distinct(new ZoneAxis(0, 0, 1), OrientationRelation.Conf1).OrderBy(z => z.V).ToArray());
+    }
 }

@@ -107,6 +107,7 @@ public class CcfFitterTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // one linear amplitude column pair per WAXS peak: several times the cost of the physical model
     public void FreeAmplitudes_FitTheCcf_AndKeepTheAngles()
     {
         var truth = new SyntheticDomain(Z110, OrientationRelation.Conf1, 100, new Vec3(0, 0, 1.0), 1.5, 7.0, Q1: 0.1405);
@@ -115,5 +116,33 @@ public class CcfFitterTests(ITestOutputHelper output)
         Assert.Equal(CcfModelKind.Conf1, report.Selection.Chosen);
         Assert.True(Math.Abs(report.Best.MisorientationDeg.Z - 1.0) < 0.5);
         Assert.All(report.Best.Amplitudes, a => Assert.True(a >= 0));
+    }
+
+    [Fact]
+    public void SaxsPeakAzimuths_FixTheInPlaneAngle_ForACcfWithoutProfiles()
+    {
+        var truth = new SyntheticDomain(Z110, OrientationRelation.Conf1, 100, new Vec3(0, 0, -2.2), 1.5, 7.0, Q1: 0.1405);
+        // The 002 spots of the [110] zone sit at ψ ± 90° (the domain's strongest SAXS peaks), measured to ±0.2°.
+        CcfFitData data = truth.Data(61, withProfile: false) with { SaxsPeakPhiDeg = [190.15, 9.85] };
+        CcfFitReport report = CcfFitter.Fit(data, new CcfFitOptions { Zones = [Z110] });
+        Report(truth, report);
+        CcfFitResult best = report.Best;
+        Assert.Equal(CcfModelKind.Conf1, report.Selection.Chosen);
+        Assert.Equal("SAXS peak azimuths", best.InPlaneSource);
+        Assert.True(Misorientation.CubicDisorientationAngleDeg(truth.LabFromSl, best.LabFromSl) < 0.5);
+        Assert.True(Math.Abs(best.MisorientationDeg.Z + 2.2) < 0.5, $"ω_z = {best.MisorientationDeg.Z:F3}");
+        Assert.True(best.InPlane.StandardError is > 0 and < 0.5);
+    }
+
+    [Fact]
+    public void InPlaneFromSaxsPeaks_Zone001_FindsPsiModulo90()
+    {
+        (double[] psi, double se, double rms) = InPlaneFromSaxsPeaks.Solve(Z001, 150, 65, 5, [70.1, 159.9, 250.2, 339.8]);
+        Assert.True(rms < 0.3);
+        Assert.True(se < 0.2);
+        Assert.NotEmpty(psi);
+        Assert.All(psi, p => Assert.True(Angles.CircularDistanceDeg(p % 90, 70) < 0.2 || Angles.CircularDistanceDeg((p % 90) + 270, 70) < 0.2, $"ψ = {p}"));
+        // A [110] zone (strong 200 pair and 311 spots) cannot put its spots on four peaks 90° apart.
+        Assert.True(InPlaneFromSaxsPeaks.Solve(Z110, 150, 65, 5, [70.1, 159.9, 250.2, 339.8]).RmsMismatchDeg > 2);
     }
 }
