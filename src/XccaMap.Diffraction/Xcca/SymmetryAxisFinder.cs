@@ -5,8 +5,8 @@ namespace XccaMap.Diffraction.Xcca;
 /// <summary>
 /// Finds the symmetry (mirror) axis Δ0 of a CCF — where C(Δ0 + x) ≈ C(Δ0 − x) — with an uncertainty
 /// (design.md §4.7; Fig. 2 of Mukharamova et al. 2019). The mirror residual (<see cref="MirrorResidual"/>, exact for
-/// the trigonometric interpolant of the samples) is scanned on a sub-degree grid over one family period, the best
-/// grid point refined by a parabola through its neighbours and polished by Newton steps on the analytic derivative.
+/// the trigonometric interpolant of the samples) is scanned on a 0.1° grid over [0°, 180°); each local minimum is
+/// refined by a parabola through its grid neighbours and polished by Newton steps on the analytic derivative.
 /// </summary>
 public static class SymmetryAxisFinder
 {
