@@ -97,7 +97,9 @@ internal static class ProcessCommand
         var sl = result.SuperlatticeIndexing;
         if (double.IsFinite(sl.MeanA))
         {
-            Console.WriteLine($"superlattice: fcc a = {sl.MeanA.ToString("0.00", inv)} ± {sl.StdA.ToString("0.00", inv)} Å ({string.Join(", ", sl.Peaks.Where(p => p.IsIndexed).Select(p => p.Hkl))})");
+            var (bulk, spread, n) = result.DomainLatticeConstant("saxs");
+            Console.WriteLine($"superlattice: fcc ({string.Join(", ", sl.Peaks.Where(p => p.IsIndexed).Select(p => p.Hkl))}); scan average a = {sl.MeanA.ToString("0.00", inv)} ± {sl.StdA.ToString("0.00", inv)} Å"
+                + (n > 0 ? $"; domain cores <a> = {bulk.ToString("0.00", inv)} Å ({n} classes, spread {spread.ToString("0.00", inv)} Å)" : string.Empty));
         }
 
         Console.WriteLine($"wrote {Path.Combine(outDir, "results.h5")}, summary.json, report.html and {figures.Count} figures in figures/");

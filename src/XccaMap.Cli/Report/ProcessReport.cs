@@ -52,8 +52,8 @@ internal static class ProcessReport
             .AddMetadata("Raster", Inv($"{rows} × {cols} points, {(r.Raster.Snake ? "snake" : "row-major")}{(double.IsFinite(r.Raster.StepUm) ? $", step {r.Raster.StepUm:0.###} µm" : string.Empty)}"))
             .AddMetadata("Geometry", Inv($"λ = {r.Geometry.Wavelength * 1e10:0.0000} Å, distance {r.Geometry.Distance:0.0000} m, PONI ({r.Geometry.Poni1 * 1e3:0.00}, {r.Geometry.Poni2 * 1e3:0.00}) mm"))
             .AddMetadata("Frames", Inv($"{r.FramesProcessed} processed, {r.Skipped.Count} skipped, {r.PointsWithoutData} points without data"))
-            .AddMetadata("Superlattice", Lattice(r.SuperlatticeIndexing))
-            .AddMetadata("Atomic lattice", Lattice(r.AtomicIndexing))
+            .AddMetadata("Superlattice", Lattice(r.SuperlatticeIndexing) + Cores(r, "saxs"))
+            .AddMetadata("Atomic lattice", Lattice(r.AtomicIndexing) + Cores(r, "waxs"))
             .AddMetadata("Throughput", Inv($"{r.FramesPerSecond:0.0} frames/s end to end ({r.TotalSeconds:0.0} s, {Environment.ProcessorCount} cores)"));
 
         report.AddSection("Domain maps");
@@ -165,7 +165,13 @@ internal static class ProcessReport
     }
 
     private static string Lattice(FccIndexing ix) =>
-        double.IsFinite(ix.MeanA) ? Inv($"fcc, ⟨a⟩ = {ix.MeanA:0.00} ± {ix.StdA:0.00} Å from {ix.IndexedCount} reflections") : "not indexed";
+        double.IsFinite(ix.MeanA) ? Inv($"fcc; scan average ⟨a⟩ = {ix.MeanA:0.00} ± {ix.StdA:0.00} Å from {ix.IndexedCount} reflections") : "not indexed";
+
+    private static string Cores(ScanResult r, string modality)
+    {
+        var (a, spread, n) = r.DomainLatticeConstant(modality);
+        return n > 0 ? Inv($"; domain cores (bulk, away from the compressed edges): ⟨a⟩ = {a:0.00} Å over {n} classes (spread {spread:0.00} Å)") : string.Empty;
+    }
 
     private static void Png(HtmlReport report, List<ReportFigure> figures, string file, string caption, RasterImage image)
     {

@@ -25,6 +25,12 @@ public sealed record ClassifierOptions
     public double PartContainment { get; init; } = 0.85;
 
     /// <summary>
+    /// …and a pattern is a class's fuller pattern only when at least this fraction of its own energy lies in the class's
+    /// support (a subset is typically half of the whole). Default 0.4.
+    /// </summary>
+    public double FullerPatternShare { get; init; } = 0.4;
+
+    /// <summary>
     /// When above 0, classes are learnt from domain interiors only: points whose fingerprint has a median cosine of at
     /// least this with their raster neighbours'. Default 0 (all points): the fuller patterns that tie a class's
     /// partial patterns together are often seen at few points.

@@ -76,7 +76,7 @@ public static class DomainClassifier
         {
             classes = Discover(centroids, sizes, dim, supports, order.Where(c => sizes[c] >= minSize).ToList(), options, out mixedClusters);
             criterion = FormattableString.Invariant(
-                $"peak-set classes learnt from {interior.Length}{(interior.Length < active.Length ? " interior" : string.Empty)} points: {order.Count} typical patterns (k-means of {options.InitialClusters}, merged at cosine ≥ {options.MergeSimilarity}) taken by frequency; a pattern inside a class is part of it, one needing two classes is a boundary, one holding one class is its fuller pattern, any other is a new class; patterns below {minSize:0} points ignored");
+                $"peak-set classes learnt from {interior.Length}{(interior.Length < active.Length ? " interior" : string.Empty)} points: {order.Count} typical patterns (k-means of {options.InitialClusters}, merged at cosine ≥ {options.MergeSimilarity}) taken by frequency; a pattern inside a class is part of it, one needing two classes is a boundary, one holding one class and made largely of it is its fuller pattern, any other is a new class; patterns below {minSize:0} points ignored");
         }
 
         var unexplained = new bool[count];
@@ -112,7 +112,17 @@ public static class DomainClassifier
                     continue;
                 }
 
-                var held = Enumerable.Range(0, classes.Count).Where(i => supports[c].Containment(firstPattern[i]) >= options.PartContainment).ToList();
+                // A fuller pattern holds the class and is largely made of it (a subset is typically half of the whole);
+                // a rich pattern of another orientation may hold a sparse class by coincidence but not be made of it.
+                var held = new List<int>();
+                for (int i = 0; i < classes.Count; i++)
+                {
+                    if (supports[c].Containment(firstPattern[i]) >= options.PartContainment && classes[i].Containment(x) >= options.FullerPatternShare)
+                    {
+                        held.Add(i);
+                    }
+                }
+
                 if (held.Count >= 2)
                 {
                     mixedClusters++;

@@ -75,14 +75,17 @@ public class SimulatedScanAcceptanceTests(ITestOutputHelper output)
         var pure = Enumerable.Range(0, truth.Length).Where(i => truth[i] >= 0).ToArray();
         double saxsAri = AdjustedRand.Index(pure.Select(i => truth[i]).ToArray(), pure.Select(i => result.SaxsClass[i]).ToArray());
         double waxsAri = AdjustedRand.Index(pure.Select(i => truth[i]).ToArray(), pure.Select(i => result.WaxsClass[i]).ToArray());
+        // Every criterion is measured and written out; the test fails at the end with all the misses.
+        var misses = new List<string>();
         output.WriteLine($"ARI SAXS {saxsAri:0.000}, WAXS {waxsAri:0.000}");
-        Assert.True(saxsAri >= 0.95, $"SAXS ARI {saxsAri:0.000}");
-        Assert.True(waxsAri >= 0.95, $"WAXS ARI {waxsAri:0.000}");
+        Check(saxsAri >= 0.95, $"SAXS ARI {saxsAri:0.000}");
+        Check(waxsAri >= 0.95, $"WAXS ARI {waxsAri:0.000}");
         foreach (var (name, map) in new[] { ("SAXS", result.SaxsClass), ("WAXS", result.WaxsClass) })
         {
             int t = truth.Count(x => x == ClassLabels.Empty), f = map.Count(x => x == ClassLabels.Empty);
             int both = Enumerable.Range(0, truth.Length).Count(i => truth[i] == ClassLabels.Empty && map[i] == ClassLabels.Empty);
-            Assert.True(both >= 0.95 * t && both >= 0.95 * f, $"{name} empty: truth {t}, found {f}, both {both}");
+            output.WriteLine($"{name} empty: truth {t}, found {f}, both {both}");
+            Check(both >= 0.95 * t && both >= 0.95 * f, $"{name} empty: truth {t}, found {f}, both {both}");
         }
 
         // q maps: median relative error against q_bulk × lattice scale.
@@ -91,14 +94,24 @@ public class SimulatedScanAcceptanceTests(ITestOutputHelper output)
             int n = SumOfSquares(q.Hkl!);
             var rel = pure.Where(i => float.IsFinite(q.Values[i])).Select(i => Math.Abs((q.Values[i] / (FccReflections.Q(n, a) * scale[i])) - 1)).Order().ToArray();
             output.WriteLine($"{q.Name}: {rel.Length} points, median relative error {(rel.Length > 0 ? rel[rel.Length / 2] : double.NaN):P3}");
-            Assert.True(rel.Length == 0 || rel[rel.Length / 2] <= 0.003, $"{q.Name} median relative error {rel[rel.Length / 2]:P3}");
+            Check(rel.Length == 0 || rel[rel.Length / 2] <= 0.003, $"{q.Name} median relative error {(rel.Length > 0 ? rel[rel.Length / 2] : 0):P3}");
         }
 
         // ⟨a⟩ per SAXS class within 1 % of the truth.
         foreach (var d in result.Domains.Where(d => d.Modality == "saxs"))
         {
             output.WriteLine($"{d.Name}: {d.Points} points, <a> = {d.Indexing.MeanA:0.00} ± {d.Indexing.StdA:0.00} Å (core {d.CorePoints} points)");
-            Assert.InRange(d.Indexing.MeanA, 0.99 * a, 1.01 * a);
+            Check(Math.Abs((d.Indexing.MeanA / a) - 1) <= 0.01, $"{d.Name} <a> {d.Indexing.MeanA:0.00} Å vs {a:0.00} Å");
+        }
+
+        Assert.True(misses.Count == 0, string.Join("; ", misses));
+
+        void Check(bool ok, string what)
+        {
+            if (!ok)
+            {
+                misses.Add(what);
+            }
         }
     }
 
