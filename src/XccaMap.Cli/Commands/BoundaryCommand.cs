@@ -55,6 +55,14 @@ internal static class BoundaryCommand
         }
 
         var maps = ResultsMapsReader.Read(q.Results);
+        var frames = new FrameAccessOptions { MasterPath = q.Master, PoniPath = q.Poni, MaskPaths = q.Masks };
+        var refitNotes = new List<string>();
+        if (!string.Equals(q.Reflection, "all", StringComparison.OrdinalIgnoreCase) && maps.QMap(q.Reflection) is null)
+        {
+            maps = Refit(maps, q.Reflection, frames);
+            refitNotes.Add($"reflection {q.Reflection} is not mapped in results.h5: its q map was fitted from the frames (Gaussian + linear background per frame)");
+        }
+
         BoundaryResult result;
         try
         {
@@ -65,7 +73,7 @@ internal static class BoundaryCommand
             throw new UsageException(e.Message);
         }
 
-        var notes = result.Notes.ToList();
+        var notes = result.Notes.Concat(refitNotes).ToList();
         if (q.From is not null)
         {
             var (r0, c0) = Point(q.From, "--from", q.Um, maps);
@@ -83,7 +91,6 @@ internal static class BoundaryCommand
             result = result with { Line = line };
             if (q.Rotation && line.Domain >= 0)
             {
-                var frames = new FrameAccessOptions { MasterPath = q.Master, PoniPath = q.Poni, MaskPaths = q.Masks };
                 var rotationLine = sampling == LineSampling.Nearest ? line
                     : LineProfiler.Profile(maps, result.Domains, result.Distances, result.QMap, line.FromRow, line.FromCol, line.ToRow, line.ToCol);
                 try
@@ -115,6 +122,35 @@ internal static class BoundaryCommand
         files.AddRange(BoundaryFigures.Write(outDir, result));
         BoundaryConsole.Print(result, outDir, files);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Fits the q map of a reflection process did not map from the frames (a pass over the scan's SAXS band).</summary>
+    private static ResultsMaps Refit(ResultsMaps maps, string reflection, FrameAccessOptions frames)
+    {
+        if (!Millers.IsFccLabel(reflection) || !(maps.LatticeConstant > 0))
+        {
+            throw new UsageException($"reflection {reflection} is not mapped in {maps.Source} (mapped: {string.Join(", ", maps.QMaps.Select(m => m.Hkl ?? m.Name))}) and is not an fcc reflection label that could be fitted from the frames");
+        }
+
+        var (lo, hi) = QMapRefit.Window(Millers.SumOfSquares(reflection), maps.LatticeConstant, maps.Rings.Where(r => r.Superlattice).Select(r => r.Q));
+        double band = maps.Rings.Where(r => r.Superlattice).Select(r => r.QMax).DefaultIfEmpty(0).Max();
+        if (hi > 1.5 * band)
+        {
+            throw new UsageException(FormattableString.Invariant($"reflection {reflection} (q up to {hi:0.000} Å⁻¹) lies far beyond the superlattice rings of {maps.Source} (up to {band:0.000} Å⁻¹)"));
+        }
+
+        var sample = Enumerable.Range(0, maps.Points).Where(i => maps.SaxsClass[i] >= 0).Select(i => (i / maps.Cols, i % maps.Cols)).ToList();
+        var hot = sample.Count == 0 ? [] : Enumerable.Range(0, 8).Select(k => sample[k * sample.Count / 8]).Distinct().ToList();
+        Console.Error.WriteLine($"xccamap: fitting q of {reflection} on every frame (not mapped by process)…");
+        using var reader = PatternReader.Open(maps, frames with { IncludeQ = (0.98 * lo, 1.02 * hi) }, hot);
+        try
+        {
+            return maps with { QMaps = [.. maps.QMaps, QMapRefit.Compute(maps, reflection, reader)] };
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 
     /// <summary>Parses "a,b" into raster (row, col); with <paramref name="um"/> a and b are y and x in µm.</summary>

@@ -10,13 +10,14 @@ internal static class BoundaryConsole
     {
         var inv = CultureInfo.InvariantCulture;
         string u = r.Distances.Unit == "um" ? "µm" : "steps";
-        string Pct(double v, double e) => double.IsFinite(v) ? $"{(100 * v).ToString("0.00", inv)} ± {(100 * e).ToString("0.00", inv)} %" : "n/a";
-        string Len(double v, double e) => double.IsFinite(v) ? $"{v.ToString("0.000", inv)} ± {e.ToString("0.000", inv)} {u}" : "n/a";
+        string Pct(double v, double e) => double.IsFinite(v) && double.IsFinite(e) && e < Math.Abs(v) ? $"{(100 * v).ToString("0.00", inv)} ± {(100 * e).ToString("0.00", inv)} %" : "n/a";
+        string Len(double v, double e) => double.IsFinite(v) && double.IsFinite(e) && e < v ? $"{v.ToString("0.000", inv)} ± {e.ToString("0.000", inv)} {u}" : "n/a";
         int usable = Enumerable.Range(0, r.Maps.Points).Count(i => r.QMap.Usable(i));
         Console.WriteLine($"q map: {(r.QMap.Label == "all" ? "all mapped reflections (" + string.Join(", ", r.QMap.Sources) + ")" : r.QMap.Sources[0])}; {usable} of {r.Maps.Points} points usable; {r.Domains.Domains.Count} domains");
         var p = r.Statistics.Pooled;
-        Console.WriteLine($"whole scan: {r.Statistics.Points.Count} points; edge compression {Pct(p.Amplitude, p.AmplitudeError)}, decay length {Len(p.DecayLength, p.DecayLengthError)}");
-        foreach (var d in r.Statistics.PerDomain.Where(d => d.Fit.Converged))
+        int undetermined = r.Statistics.PerDomain.Count(d => !d.Fit.IsDetermined);
+        Console.WriteLine($"whole scan: {r.Statistics.Points.Count} points ({undetermined} of {r.Statistics.PerDomain.Count} domains without a determined fit of their own); edge compression {Pct(p.Amplitude, p.AmplitudeError)}, decay length {Len(p.DecayLength, p.DecayLengthError)}");
+        foreach (var d in r.Statistics.PerDomain.Where(d => d.Fit.IsDetermined))
         {
             Console.WriteLine($"  domain {d.Domain.Id} (class {d.Domain.ClassLabel + 1}, {d.Points} points): {Pct(d.Fit.Amplitude, d.Fit.AmplitudeError)}, L = {Len(d.Fit.DecayLength, d.Fit.DecayLengthError)}, q_bulk = {d.BulkQ.ToString("0.00000", inv)} Å⁻¹");
         }

@@ -103,7 +103,7 @@ internal static class BoundaryFigures
     {
         var s = r.Statistics;
         string u = Unit(s.Unit);
-        var plot = new SvgPlot { Title = $"Compression against distance to the domain edge ({s.Points.Count} points, {s.PerDomain.Count(d => d.Fit.Converged)} domains fitted)", XLabel = $"distance to edge ({u})", YLabel = "compression (%)", Width = 760 };
+        var plot = new SvgPlot { Title = $"Compression against distance to the domain edge ({s.Points.Count} points, {s.PerDomain.Count(d => d.Fit.IsDetermined)} domains fitted)", XLabel = $"distance to edge ({u})", YLabel = "compression (%)", Width = 760 };
         var b = s.Bins;
         plot.Add(new PlotSeries("pooled mean ± s.e.", b.Select(x => x.MeanDistance).ToList(), b.Select(x => 100 * x.Mean).ToList())
         {
@@ -113,13 +113,13 @@ internal static class BoundaryFigures
         });
         double dMax = b.Count > 0 ? b.Max(x => x.To) : 1;
         var xs = Enumerable.Range(0, 101).Select(i => dMax * i / 100).ToList();
-        if (s.Pooled.Converged)
+        if (s.Pooled.IsDetermined)
         {
             var f = s.Pooled;
             plot.Add(new PlotSeries(FormattableString.Invariant($"fit C = {100 * f.Amplitude:0.00} ± {100 * f.AmplitudeError:0.00} %, L = {f.DecayLength:0.00} ± {f.DecayLengthError:0.00} {u}"), xs, xs.Select(x => 100 * f.Compression(x)).ToList()) { LineWidth = 2 });
         }
 
-        foreach (var d in s.PerDomain.Where(d => d.Fit.Converged).Take(8))
+        foreach (var d in s.PerDomain.Where(d => d.Fit.IsDetermined).Take(8))
         {
             var f = d.Fit;
             plot.Add(new PlotSeries(FormattableString.Invariant($"domain {d.Domain.Id}: C = {100 * f.Amplitude:0.0} %, L = {f.DecayLength:0.00}"), xs, xs.Select(x => 100 * f.Compression(x)).ToList()) { Dashed = true, LineWidth = 1 });
@@ -143,7 +143,7 @@ internal static class BoundaryFigures
         };
         double Y(LineSample s) => compression ? 100 * s.Compression : s.Q;
         plot.Add(new PlotSeries("samples", inside.Select(s => s.EdgeDistance).ToList(), inside.Select(Y).ToList()) { Markers = true, Line = false });
-        if (l.Fit.Converged)
+        if (l.Fit.IsDetermined)
         {
             var f = l.Fit;
             double max = inside.Where(s => s.EdgeDistance >= 0).Select(s => s.EdgeDistance).DefaultIfEmpty(1).Max();

@@ -64,6 +64,7 @@ public static class BoundaryJson
     private static object Fit(ExponentialDecay f) => new
     {
         converged = f.Converged,
+        determined = f.IsDetermined,
         points = f.Points,
         rejected = f.Rejected,
         bulk = N(f.Bulk),

@@ -36,12 +36,12 @@ public static class BoundaryTables
         }
 
         Save("compression_bins.csv", bins);
-        var domains = new StringBuilder($"domain,class,points,core_points,cored,depth_{u},usable_points,max_distance_{u},bulk_q,edge_compression,edge_compression_error,decay_length_{u},decay_length_error,rms_residual,rejected,converged\n");
+        var domains = new StringBuilder($"domain,class,points,core_points,cored,depth_{u},usable_points,max_distance_{u},bulk_q,edge_compression,edge_compression_error,decay_length_{u},decay_length_error,rms_residual,rejected,converged,determined\n");
         foreach (var d in result.Statistics.PerDomain)
         {
             var f = d.Fit;
             domains.Append(Row(d.Domain.Id, d.Domain.ClassLabel + 1, d.Domain.Points, d.Domain.CorePoints, d.Domain.Cored ? 1 : 0, d.Domain.Depth, d.Points, d.MaxDistance,
-                d.BulkQ, f.Amplitude, f.AmplitudeError, f.DecayLength, f.DecayLengthError, f.RmsResidual, f.Rejected, f.Converged ? 1 : 0));
+                d.BulkQ, f.Amplitude, f.AmplitudeError, f.DecayLength, f.DecayLengthError, f.RmsResidual, f.Rejected, f.Converged ? 1 : 0, f.IsDetermined ? 1 : 0));
         }
 
         Save("domains.csv", domains);

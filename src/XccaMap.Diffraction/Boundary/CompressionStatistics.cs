@@ -96,9 +96,9 @@ public static class CompressionStatistics
         return bins;
     }
 
-    /// <summary>A fit whose bulk level can be trusted: converged, positive bulk, decay length within reason.</summary>
+    /// <summary>A fit whose bulk level can be trusted: determined (<see cref="ExponentialDecay.IsDetermined"/>), positive bulk known to 5 %.</summary>
     internal static bool Plausible(ExponentialDecay fit) =>
-        fit.Converged && double.IsFinite(fit.Bulk) && fit.Bulk > 0 && double.IsFinite(fit.DecayLength) && fit.DecayLength > 0
+        fit.IsDetermined && double.IsFinite(fit.Bulk) && fit.Bulk > 0 && double.IsFinite(fit.DecayLength) && fit.DecayLength > 0
         && double.IsFinite(fit.BulkError) && fit.BulkError < 0.05 * fit.Bulk;
 
     private static double FarMedian(double[] d, double[] y)

@@ -25,6 +25,14 @@ public sealed record ExponentialDecay(
     public static ExponentialDecay Failed(int points) =>
         new(false, points, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
 
+    /// <summary>
+    /// The fit converged and the data determine it: finite errors smaller than the amplitude and the decay length
+    /// themselves (a few points near an edge often cannot tell a large C over a short L from a small C over a long L).
+    /// </summary>
+    public bool IsDetermined =>
+        Converged && double.IsFinite(AmplitudeError) && double.IsFinite(DecayLengthError)
+        && AmplitudeError < Math.Abs(Amplitude) && DecayLengthError < DecayLength;
+
     /// <summary>The model at distance <paramref name="d"/> (y unit).</summary>
     public double Evaluate(double d) => Bulk * (1 + (Amplitude * Math.Exp(-d / DecayLength)));
 

@@ -18,7 +18,7 @@ public static class LineProfiler
         CheckInside(maps, fromRow, fromCol, "start");
         CheckInside(maps, toRow, toCol, "end");
         var notes = new List<string>();
-        if (domains.At(Round(fromRow), Round(fromCol)) < 0 && domains.At(Round(toRow), Round(toCol)) >= 0)
+        if (domains.At(Clamp(fromRow, maps.Rows), Clamp(fromCol, maps.Cols)) < 0 && domains.At(Clamp(toRow, maps.Rows), Clamp(toCol, maps.Cols)) >= 0)
         {
             (fromRow, fromCol, toRow, toCol) = (toRow, toCol, fromRow, fromCol);
             notes.Add("the start point is in no domain but the end is: the line was reversed so it runs from the domain towards its edge");
@@ -139,6 +139,8 @@ public static class LineProfiler
             throw new ArgumentException(FormattableString.Invariant($"the line's {what} ({r}, {c}) lies outside the {maps.Rows} x {maps.Cols} raster"));
         }
     }
+
+    private static int Clamp(double v, int n) => Math.Clamp(Round(v), 0, n - 1);
 
     internal static int Round(double v) => (int)Math.Round(v, MidpointRounding.AwayFromZero);
 }

@@ -24,7 +24,7 @@ internal sealed class LineSampler(ResultsMaps maps, DomainMap domains, EdgeDista
             var seen = new HashSet<int>();
             for (double t = 0; t <= length + 1e-9; t += 0.25)
             {
-                int r = LineProfiler.Round(r0 + (t * ur)), c = LineProfiler.Round(c0 + (t * uc));
+                int r = Math.Clamp(LineProfiler.Round(r0 + (t * ur)), 0, maps.Rows - 1), c = Math.Clamp(LineProfiler.Round(c0 + (t * uc)), 0, maps.Cols - 1);
                 if (!seen.Add((r * maps.Cols) + c))
                 {
                     continue;
@@ -43,7 +43,7 @@ internal sealed class LineSampler(ResultsMaps maps, DomainMap domains, EdgeDista
         for (int k = 0; k < count; k++)
         {
             double t = k * spacing, r = r0 + (t * ur), c = c0 + (t * uc);
-            int nr = LineProfiler.Round(r), nc = LineProfiler.Round(c);
+            int nr = Math.Clamp(LineProfiler.Round(r), 0, maps.Rows - 1), nc = Math.Clamp(LineProfiler.Round(c), 0, maps.Cols - 1);
             double offset = Math.Sqrt(((nr - r) * (nr - r)) + ((nc - c) * (nc - c)));
             result.Add(At(r, c, t * unit, nr, nc, offset * unit, Bilinear(r, c, nr, nc)));
         }

@@ -119,7 +119,7 @@ public sealed class PatternReader : IDisposable
     /// <summary>
     /// q range of the SAXS cake: from 0.85 × q₁₁₁ of the scan's lattice (the lowest fcc reflection: rims turned out
     /// of plane show reflections the bulk does not) to <see cref="FrameAccessOptions.QMaxFactor"/> × the highest
-    /// superlattice ring window, Å⁻¹.
+    /// superlattice ring window, widened to <see cref="FrameAccessOptions.IncludeQ"/>, Å⁻¹.
     /// </summary>
     public static (double Min, double Max) SaxsRange(ResultsMaps maps, FrameAccessOptions options)
     {
@@ -132,20 +132,40 @@ public sealed class PatternReader : IDisposable
         double q111 = double.IsFinite(maps.LatticeConstant) && maps.LatticeConstant > 0 ? 2 * Math.PI * Math.Sqrt(3) / maps.LatticeConstant : sl.Min(r => r.Q);
         double lo = 0.85 * Math.Min(q111, sl.Min(r => r.Q));
         double hi = options.QMaxFactor * sl.Max(r => Math.Max(r.QMax, r.Q));
-        return (lo, hi);
+        if (options.IncludeQ is { } extra)
+        {
+            (lo, hi) = (Math.Min(lo, extra.Min), Math.Max(hi, extra.Max));
+        }
+
+        return (Math.Max(lo, 1e-4), hi);
     }
 
     /// <summary>Reads and reduces the frames of <paramref name="points"/> (in the given order); unreadable frames give patterns without data.</summary>
     public IReadOnlyList<PointPattern> Read(IReadOnlyList<(int Row, int Col)> points, CancellationToken cancellation = default)
     {
-        var result = new PointPattern?[points.Count];
+        var result = new PointPattern[points.Count];
+        Stream(points, (i, p) => result[i] = p, cancellation);
+        return result;
+    }
+
+    /// <summary>
+    /// Reads and reduces the frames of <paramref name="points"/> one by one, handing each pattern (with the point's
+    /// index) to <paramref name="consume"/> without keeping it — for whole scans. Unreadable frames give patterns
+    /// without data (with the reason).
+    /// </summary>
+    public void Stream(IReadOnlyList<(int Row, int Col)> points, Action<int, PointPattern> consume, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(consume);
         var byFrame = new Dictionary<long, List<int>>();
+        var done = new bool[points.Count];
         for (int i = 0; i < points.Count; i++)
         {
             long f = _maps.FrameOf(points[i].Row, points[i].Col);
             if (f >= _scan.FrameCount || !_scan.IsFramePresent(f))
             {
-                result[i] = Missing(points[i], f >= _scan.FrameCount ? "the scan has no frame for this point" : "the data file of this frame is missing");
+                consume(i, Missing(points[i], f >= _scan.FrameCount ? "the scan has no frame for this point" : "the data file of this frame is missing"));
+                done[i] = true;
                 continue;
             }
 
@@ -164,14 +184,21 @@ public sealed class PatternReader : IDisposable
             {
                 foreach (int i in byFrame[r.Index])
                 {
-                    result[i] = r.Frame is { } frame
+                    consume(i, r.Frame is { } frame
                         ? Reducer.Reduce(frame.Data, points[i].Row, points[i].Col)
-                        : Missing(points[i], r.Error?.Message ?? "unreadable frame");
+                        : Missing(points[i], r.Error?.Message ?? "unreadable frame"));
+                    done[i] = true;
                 }
             }
         }
 
-        return result.Select((p, i) => p ?? Missing(points[i], "not read")).ToList();
+        for (int i = 0; i < points.Count; i++)
+        {
+            if (!done[i])
+            {
+                consume(i, Missing(points[i], "not read"));
+            }
+        }
     }
 
     /// <summary>Closes the scan.</summary>

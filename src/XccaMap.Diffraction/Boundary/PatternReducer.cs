@@ -7,7 +7,7 @@ using XccaMap.Diffraction.Rings;
 namespace XccaMap.Diffraction.Boundary;
 
 /// <summary>
-/// Reduces detector frames to <see cref="PointPattern"/>s: a (q, φ) cake of the SAXS band (one q bin per pixel step
+/// Reduces detector frames to <see cref="PointPattern"/>s: a (q, φ) cake of the SAXS band (half a pixel step in q
 /// near the beam, 1° in φ; the remap tables are built once) and the net angular profiles of the atomic-lattice rings
 /// (<see cref="BandCake"/>). One reducer serves all frames; <see cref="Reduce(ReadOnlySpan{uint}, int, int)"/> is
 /// thread-safe only with one reducer per thread (it owns its accumulators).
@@ -31,7 +31,8 @@ public sealed class PatternReducer
         options ??= new FrameAccessOptions();
         var poni = geometry.Poni;
         double lambdaAngstrom = poni.Wavelength * 1e10; // metres → Å at this boundary
-        double qStep = 2 * Math.PI * Math.Min(poni.PixelSize1, poni.PixelSize2) / (lambdaAngstrom * poni.Distance);
+        double pixelStep = 2 * Math.PI * Math.Min(poni.PixelSize1, poni.PixelSize2) / (lambdaAngstrom * poni.Distance);
+        double qStep = Math.Clamp(options.QStepFactor, 0.1, 4) * pixelStep;
         int nq = Math.Max(8, (int)Math.Ceiling((qMax - qMin) / qStep));
         WavelengthAngstrom = lambdaAngstrom;
         Grid = new CakeGrid(qMin, qStep, nq, Math.Max(36, options.PhiBins));
@@ -42,7 +43,7 @@ public sealed class PatternReducer
         {
             double lo = Math.Max(0, atomicRings.Min(r => r.LowerBand.Min)), hi = atomicRings.Max(r => r.UpperBand.Max);
             double fwhm = atomicRings.Where(r => r.Fwhm > 0).Select(r => r.Fwhm).DefaultIfEmpty(0).Min();
-            double step = Math.Max(qStep, fwhm / 8);
+            double step = Math.Max(pixelStep, fwhm / 8);
             int n = Math.Max(4, (int)Math.Ceiling((hi - lo) / step));
             var bands = atomicRings.Select(r => new QBand(r.LowerBand.Min, r.UpperBand.Max)).ToList();
             var table = RemapTable.Build(geometry, mask, RemapBins.Cake(lo, lo + (n * step), n, Math.Max(36, options.AtomicPhiBins)), new RemapOptions { Bands = bands });

@@ -44,7 +44,8 @@ public static class ResultsMapsReader
             (rows, cols) = ((int)dims[0], (int)dims[1]);
         }
 
-        var names = maps.LinkNames();
+        // Dataset names relative to /entry/maps; a ring label with a slash ("511/333") makes a nested group.
+        var names = DatasetNames(maps, string.Empty);
         var rings = ReadRings(file);
         var qMaps = new List<ResultsQMap>();
         foreach (var name in names.Where(n => n.StartsWith("q_sl_", StringComparison.Ordinal) && !n.EndsWith("_error", StringComparison.Ordinal)))
@@ -90,6 +91,26 @@ public static class ResultsMapsReader
         return result;
     }
 
+    /// <summary>Paths of the datasets under <paramref name="g"/> (two levels deep), relative to it.</summary>
+    private static List<string> DatasetNames(H5Group g, string prefix)
+    {
+        var result = new List<string>();
+        foreach (var name in g.LinkNames())
+        {
+            if (g.IsDataset(name))
+            {
+                result.Add(prefix + name);
+            }
+            else if (prefix.Length == 0 && g.CanOpen(name))
+            {
+                using var sub = g.OpenGroup(name);
+                result.AddRange(DatasetNames(sub, name + "/"));
+            }
+        }
+
+        return result;
+    }
+
     private static List<ResultsRing> ReadRings(H5File file)
     {
         var rings = new List<ResultsRing>();
@@ -99,15 +120,31 @@ public static class ResultsMapsReader
         }
 
         using var g = file.OpenGroup("entry/rings");
-        foreach (var name in g.LinkNames())
+        void Visit(H5Group parent, string prefix)
         {
-            using var rg = g.OpenGroup(name);
-            string kind = rg.ReadStringAttribute("kind") ?? string.Empty;
-            string? hkl = rg.ReadStringAttribute("hkl") is { Length: > 0 } h ? h : null;
-            bool sl = kind.StartsWith("superlattice", StringComparison.OrdinalIgnoreCase) || name.StartsWith("sl_", StringComparison.Ordinal);
-            rings.Add(new ResultsRing(name, hkl, sl, Scalar(rg, "q"), Scalar(rg, "q_min"), Scalar(rg, "q_max"), Scalar(rg, "fwhm")));
+            foreach (var name in parent.LinkNames())
+            {
+                using var rg = parent.OpenGroup(name);
+                if (!rg.IsDataset("q"))
+                {
+                    // "sl_511/333": the label's slash made a nested group.
+                    if (prefix.Length == 0)
+                    {
+                        Visit(rg, name + "/");
+                    }
+
+                    continue;
+                }
+
+                string full = prefix + name;
+                string kind = rg.ReadStringAttribute("kind") ?? string.Empty;
+                string? hkl = rg.ReadStringAttribute("hkl") is { Length: > 0 } h ? h : null;
+                bool sl = kind.StartsWith("superlattice", StringComparison.OrdinalIgnoreCase) || full.StartsWith("sl_", StringComparison.Ordinal);
+                rings.Add(new ResultsRing(full, hkl, sl, Scalar(rg, "q"), Scalar(rg, "q_min"), Scalar(rg, "q_max"), Scalar(rg, "fwhm")));
+            }
         }
 
+        Visit(g, string.Empty);
         return [.. rings.OrderBy(r => r.Q)];
     }
 

@@ -1,14 +1,10 @@
 using XccaMap.Cli;
-using XccaMap.Detector.Geometry;
-using XccaMap.Diffraction.Processing;
-using XccaMap.Diffraction.Results;
-using XccaMap.Tests.Diffraction.Processing;
 
 namespace XccaMap.Tests.Diffraction.Boundary;
 
 /// <summary><c>xccamap boundary</c> end to end on the small synthetic scan of the process tests, and its usage errors.</summary>
 [Collection("Console")]
-public class BoundaryCommandTests
+public class BoundaryCommandTests(ProcessedSyntheticScan scan) : IClassFixture<ProcessedSyntheticScan>
 {
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
@@ -27,24 +23,11 @@ public class BoundaryCommandTests
         }
     }
 
-    private static string Processed(TempDir dir)
-    {
-        var scan = SyntheticScan.Write(dir.PathName);
-        var result = ScanProcessor.Run(new ProcessingRequest(scan.Master, new Raster(SyntheticScan.Rows, SyntheticScan.Cols, Snake: true, StepUm: 0.25), PoniGeometry.Read(scan.Poni))
-        {
-            MaskFiles = [scan.Beamstop],
-        });
-        string path = dir.File("results.h5");
-        ResultsFile.Write(path, result);
-        SummaryFile.Write(dir.File("summary.json"), result);
-        return path;
-    }
-
     [Fact]
     public void Writes_maps_tables_and_figures_with_and_without_a_line()
     {
         using var dir = new TempDir();
-        string results = Processed(dir);
+        string results = scan.ResultsPath;
         var (code, stdout, stderr) = Run("boundary", "--results", results, "--from", "1,1", "--to", "8,10", "--out", dir.File("b"));
         Assert.True(code == ExitCodes.Ok, stderr);
         Assert.Contains("whole scan:", stdout, StringComparison.Ordinal);
@@ -69,10 +52,11 @@ public class BoundaryCommandTests
     [InlineData("--from", "1;1", "--to", "2,2")]
     [InlineData("--sampling", "cubic")]
     [InlineData("--reflection", "999")]
+    [InlineData("--reflection", "123")]
     public void Usage_errors_exit_with_1(params string[] extra)
     {
         using var dir = new TempDir();
-        string results = Processed(dir);
+        string results = scan.ResultsPath;
         var (code, _, stderr) = Run(["boundary", "--results", results, "--out", dir.File("x"), "--no-rotation", .. extra]);
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("xccamap: error:", stderr, StringComparison.Ordinal);
