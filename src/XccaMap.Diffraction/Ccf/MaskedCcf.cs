@@ -73,28 +73,8 @@ public static class MaskedCcf
     /// <summary>
     /// The CCF scaled to [0, 1]: (C − min)/(max − min) over the finite values; NaN stays NaN; a constant CCF becomes 0.
     /// </summary>
-    public static double[] ScaleToUnit(ReadOnlySpan<double> ccf)
-    {
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        foreach (double v in ccf)
-        {
-            if (double.IsFinite(v))
-            {
-                min = Math.Min(min, v);
-                max = Math.Max(max, v);
-            }
-        }
-
-        var scaled = new double[ccf.Length];
-        double range = max - min;
-        for (int j = 0; j < ccf.Length; j++)
-        {
-            double v = ccf[j];
-            scaled[j] = !double.IsFinite(v) ? double.NaN : range > 0 ? (v - min) / range : 0;
-        }
-
-        return scaled;
-    }
+    /// <remarks>One implementation serves measured and simulated CCFs alike: the crystallography core's.</remarks>
+    public static double[] ScaleToUnit(ReadOnlySpan<double> ccf) => XccaMap.Crystallography.Simulation.CcfSimulator.ScaleToUnit(ccf);
 
     /// <summary><see cref="Compute"/> followed by <see cref="ScaleToUnit"/>.</summary>
     public static double[] ComputeScaled(ReadOnlySpan<double> i1, ReadOnlySpan<double> w1, ReadOnlySpan<double> i2, ReadOnlySpan<double> w2) =>
