@@ -60,6 +60,12 @@ public sealed class MonitorState
     /// <summary>Frames processed since start (not counting restored ones).</summary>
     public int FramesProcessedNow { get; internal set; }
 
+    /// <summary>When the first frame was processed in this run (UTC), or null.</summary>
+    public DateTimeOffset? FirstProcessed { get; internal set; }
+
+    /// <summary>Frames processed per second in this run, since the first one.</summary>
+    public double FramesPerSecond => FirstProcessed is { } t && DateTimeOffset.UtcNow - t is { TotalSeconds: > 0.5 } dt ? FramesProcessedNow / dt.TotalSeconds : 0;
+
     /// <summary>Marks a change.</summary>
     public void Touch() => Interlocked.Increment(ref _version);
 

@@ -78,7 +78,8 @@ public sealed partial class ScanMonitor
 
     private void ReportMissing(LiveFeatures? features, ScanFollower follower)
     {
-        foreach (var link in follower.Links.Where(l => l.Status != LinkStatus.Done))
+        // A growing (SWMR) file of unknown size is never "done"; it is only incomplete when frames are missing.
+        foreach (var link in follower.Links.Where(l => l.Status != LinkStatus.Done && !(l.Status == LinkStatus.Open && l.ExpectedCount is null)))
         {
             string state = link.Status switch
             {

@@ -71,8 +71,11 @@ public sealed partial class ScanMonitor
         State.FramesExpected = (int)Math.Min(master.ExpectedFrames ?? raster.Points, raster.Points);
         _log.Info(string.Create(CultureInfo.InvariantCulture, $"following {master.MasterPath}: {master.ExpectedFrames?.ToString(CultureInfo.InvariantCulture) ?? "an unknown number of"} frames announced in {master.Links.Count} data file(s); raster {raster.Rows} × {raster.Cols}{(raster.Snake ? " snake" : string.Empty)}"));
 
+        // The per-pixel geometry needs no frame: computed while the first data files are being written.
+        var geometry = Task.Run(() => PixelGeometry.Create(poni, shape));
         _store = new CheckpointStore(_options.OutputDirectory, master.MasterPath, CheckpointStore.IdentityOf(raster, poniPath, masks, _options.Config));
-        var features = _store.TryLoad(poni, shape, raster.Points, _options.Config, out string? note);
+        string? note = null;
+        var features = File.Exists(Path.Combine(_store.Directory, "manifest.json")) ? _store.TryLoad(geometry.Result, raster.Points, _options.Config, out note) : null;
         if (note is not null)
         {
             _log.Warn(note);
@@ -91,7 +94,16 @@ public sealed partial class ScanMonitor
         var access = new FollowerFrameAccess(() => follower.Links);
         State.Frames = access;
         State.SetPhase(features is null ? MonitorPhase.SettingUp : MonitorPhase.Following);
-        var end = Follow(ref features, raster, poni, shape, masks, master, access, cancel);
+        MonitorEnd end;
+        try
+        {
+            end = Follow(ref features, raster, geometry, masks, master, access, cancel);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            end = MonitorEnd.Stopped; // stopped in the middle of a data file: its frames done so far are kept
+        }
+
         _classifying?.Wait(CancellationToken.None);
         if (features is not null && (end != MonitorEnd.Stopped || checkpointOnStop))
         {
@@ -113,7 +125,7 @@ public sealed partial class ScanMonitor
         return Finish(end, features, raster, poni, masks, follower, cancel);
     }
 
-    private MonitorEnd Follow(ref LiveFeatures? features, Raster raster, PoniGeometry poni, DetectorShape shape, IReadOnlyList<string> masks, MasterInfo master, IFrameAccess access, CancellationToken cancel)
+    private MonitorEnd Follow(ref LiveFeatures? features, Raster raster, Task<PixelGeometry> geometry, IReadOnlyList<string> masks, MasterInfo master, IFrameAccess access, CancellationToken cancel)
     {
         int limit = State.FramesExpected;
         int setupAt = Math.Max(1, Math.Min(_options.SetupFrames, limit));
@@ -147,13 +159,14 @@ public sealed partial class ScanMonitor
                     lastProgress = now;
                 }
 
-                // Enough frames, or all there will be (every frame of the raster, or nothing new for a while).
-                bool over = available.Count >= limit || now - lastProgress > _options.IdleTimeout / 2;
+                // Enough frames, or all there will be (every frame of the raster, or nothing new for the idle timeout): the
+                // setup frames are always the first ones, so a restarted or repeated run sets up the same way.
+                bool over = available.Count >= limit || now - lastProgress > _options.IdleTimeout;
                 if (available.Count > 0 && (available.Count >= setupAt || over))
                 {
                     try
                     {
-                        features = current = Setup(available.Take(setupAt).ToList(), poni, shape, masks, master, raster, access, ref setupAt);
+                        features = current = Setup(available.Take(setupAt).ToList(), geometry.Result, masks, master, raster, access, ref setupAt);
                         _follower.RetryNow(); // the files seen while waiting for the setup frames are read at once
                     }
                     catch (InvalidDataException e)
@@ -172,6 +185,7 @@ public sealed partial class ScanMonitor
                     progressed |= Process(current, link, source, locals, cancel) > 0;
                     bool allDone = Enumerable.Range(0, (int)source.FrameCount).All(l => link.FirstFrame!.Value + l >= raster.Points || current.IsSettled((int)(link.FirstFrame!.Value + l)));
                     _follower.Release(link, source, allDone, now);
+                    CheckpointIfDue(current); // after each data file: a backlog of many files is checkpointed as it goes
                 }
 
                 if (progressed)
@@ -180,7 +194,6 @@ public sealed partial class ScanMonitor
                     State.Touch();
                 }
 
-                CheckpointIfDue(current);
                 ClassifyIfDue(current, raster);
                 if (Enumerable.Range(0, limit).All(current.IsSettled))
                 {
@@ -203,10 +216,10 @@ public sealed partial class ScanMonitor
         }
     }
 
-    private LiveFeatures? Setup(List<long> frames, PoniGeometry poni, DetectorShape shape, IReadOnlyList<string> masks, MasterInfo master, Raster raster, IFrameAccess access, ref int setupAt)
+    private LiveFeatures? Setup(List<long> frames, PixelGeometry geometry, IReadOnlyList<string> masks, MasterInfo master, Raster raster, IFrameAccess access, ref int setupAt)
     {
         _log.Info($"setting up from the first {frames.Count} frames (mask, averaged profile, rings)");
-        var setup = LiveSetupBuilder.Build(poni, shape, master.PixelMask, $"{master.MasterPath}:{EigerScan.PixelMaskPath}", masks, _options.Config, frames, access);
+        var setup = LiveSetupBuilder.Build(geometry, master.PixelMask, $"{master.MasterPath}:{EigerScan.PixelMaskPath}", masks, _options.Config, frames, access);
         if (!setup.HasRings && frames.Count < State.FramesExpected)
         {
             setupAt = Math.Min(State.FramesExpected, 4 * frames.Count);
@@ -246,6 +259,11 @@ public sealed partial class ScanMonitor
             cancel);
         int done = features.DoneCount - before;
         State.FramesProcessedNow += done;
+        if (done > 0)
+        {
+            State.FirstProcessed ??= DateTimeOffset.UtcNow;
+        }
+
         return done;
     }
 

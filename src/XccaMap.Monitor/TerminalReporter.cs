@@ -60,10 +60,9 @@ public sealed class TerminalReporter
         var f = state.Features;
         int done = f?.DoneCount ?? 0;
         int expected = Math.Max(1, state.FramesExpected);
-        double elapsed = (DateTimeOffset.UtcNow - state.Started).TotalSeconds;
         var links = state.Links;
         var c = state.Classes;
-        return string.Create(CultureInfo.InvariantCulture, $"monitor: {done}/{state.FramesExpected} frames ({100.0 * done / expected:0.0} %), {(elapsed > 0 ? state.FramesProcessedNow / elapsed : 0):0.0} frames/s, files {links.Count(l => l.Status == LinkStatus.Done)}/{links.Count}")
+        return string.Create(CultureInfo.InvariantCulture, $"monitor: {done}/{state.FramesExpected} frames ({100.0 * done / expected:0.0} %), {state.FramesPerSecond:0.0} frames/s, files {links.Count(l => l.Status == LinkStatus.Done)}/{links.Count}")
             + Summary(" | SAXS", c.Saxs, c.SaxsClasses) + Summary(" | WAXS", c.Waxs, c.WaxsClasses);
     }
 

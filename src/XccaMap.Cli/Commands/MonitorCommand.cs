@@ -91,6 +91,13 @@ internal static class MonitorCommand
             stop.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+
+        // SIGTERM (kill, timeout, systemd) stops the same way as Ctrl+C: a last checkpoint, then exit; restart resumes.
+        using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c =>
+        {
+            c.Cancel = true;
+            stop.Cancel();
+        });
         try
         {
             using var terminalStop = new CancellationTokenSource();

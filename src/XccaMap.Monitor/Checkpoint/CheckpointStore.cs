@@ -55,7 +55,7 @@ public sealed class CheckpointStore
     /// Loads the checkpoint when there is one of this scan and these settings: rebuilds the setup and restores the
     /// features. Returns null (and why, when there was a checkpoint that does not fit, which is then set aside).
     /// </summary>
-    public LiveFeatures? TryLoad(PoniGeometry poni, DetectorShape shape, int points, ProcessingConfig config, out string? note)
+    public LiveFeatures? TryLoad(PixelGeometry geometry, int points, ProcessingConfig config, out string? note)
     {
         note = null;
         var path = Path.Combine(_dir, "manifest.json");
@@ -81,8 +81,8 @@ public sealed class CheckpointStore
             return null;
         }
 
-        var mask = DetectorMask.Load(Path.Combine(_dir, "mask.npy"), shape);
-        var setup = LiveSetupBuilder.Restore(poni, shape, mask.Excluded.ToArray(), m.SurveyIntensity, m.SurveyCount, m.SurveyFrames, m.Superlattice.Select(r => r.ToRing()).ToList(), m.AtomicLattice.Select(r => r.ToRing()).ToList(), config);
+        var mask = DetectorMask.Load(Path.Combine(_dir, "mask.npy"), geometry.Shape);
+        var setup = LiveSetupBuilder.Restore(geometry, mask.Excluded.ToArray(), m.SurveyIntensity, m.SurveyCount, m.SurveyFrames, m.Superlattice.Select(r => r.ToRing()).ToList(), m.AtomicLattice.Select(r => r.ToRing()).ToList(), config);
         var features = new LiveFeatures(setup, points, config);
         if (features.FloatsPerFrame != m.FloatsPerFrame)
         {

@@ -11,7 +11,6 @@ public static class DashboardStatus
     {
         var features = state.Features;
         var links = state.Links;
-        double elapsed = (DateTimeOffset.UtcNow - state.Started).TotalSeconds;
         return new Dictionary<string, object?>
         {
             ["version"] = state.Version,
@@ -23,7 +22,7 @@ public static class DashboardStatus
             ["frames_done"] = features?.DoneCount ?? 0,
             ["frames_skipped"] = features?.SkippedCount ?? 0,
             ["frames_restored"] = state.FramesRestored,
-            ["frames_per_second"] = elapsed > 0 ? Math.Round(state.FramesProcessedNow / elapsed, 2) : 0,
+            ["frames_per_second"] = Math.Round(state.FramesPerSecond, 2),
             ["latest_frame"] = features?.LatestFrame ?? -1,
             ["data_files"] = new Dictionary<string, int>
             {

@@ -20,7 +20,14 @@ public static class LiveSetupBuilder
 {
     /// <summary>Learns the setup from <paramref name="frames"/> (read whole).</summary>
     /// <exception cref="InvalidDataException">None of the frames could be read.</exception>
-    public static LiveSetup Build(PoniGeometry poni, DetectorShape shape, uint[]? pixelMask, string pixelMaskSource, IReadOnlyList<string> maskFiles, ProcessingConfig config, IReadOnlyList<long> frames, IFrameAccess access)
+    /// <param name="geometry">Per-pixel geometry (computed while waiting for the frames).</param>
+    /// <param name="pixelMask">The master's pixel_mask, or null.</param>
+    /// <param name="pixelMaskSource">Where it came from (for the mask's record).</param>
+    /// <param name="maskFiles">Extra masks (.npy).</param>
+    /// <param name="config">Processing settings.</param>
+    /// <param name="frames">The setup frames (global indices).</param>
+    /// <param name="access">Reads them.</param>
+    public static LiveSetup Build(PixelGeometry geometry, uint[]? pixelMask, string pixelMaskSource, IReadOnlyList<string> maskFiles, ProcessingConfig config, IReadOnlyList<long> frames, IFrameAccess access)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var timing = new List<string>();
@@ -30,8 +37,7 @@ public static class LiveSetupBuilder
             clock.Restart();
         }
 
-        var geometry = PixelGeometry.Create(poni, shape);
-        Lap("geometry");
+        var shape = geometry.Shape;
         var builder = new MaskBuilder(shape);
         if (pixelMask is not null)
         {
@@ -104,10 +110,9 @@ public static class LiveSetupBuilder
     }
 
     /// <summary>Rebuilds a setup from a checkpoint: the same mask, profile and rings give the same cakes.</summary>
-    public static LiveSetup Restore(PoniGeometry poni, DetectorShape shape, bool[] excluded, double[] intensity, double[] count, int frames, IReadOnlyList<Ring> superlattice, IReadOnlyList<Ring> atomic, ProcessingConfig config)
+    public static LiveSetup Restore(PixelGeometry geometry, bool[] excluded, double[] intensity, double[] count, int frames, IReadOnlyList<Ring> superlattice, IReadOnlyList<Ring> atomic, ProcessingConfig config)
     {
-        var geometry = PixelGeometry.Create(poni, shape);
-        var mask = DetectorMask.FromArray(excluded, shape, "checkpoint");
+        var mask = DetectorMask.FromArray(excluded, geometry.Shape, "checkpoint");
         var table = SurveyTable(geometry, mask, config);
         var rings = new RingSet(superlattice, atomic, config.Rings.SplitQ, null);
         return Complete(geometry, mask, table, table.Bins.QCentres(), intensity, count, frames, rings, config, relabel: false);

@@ -11,6 +11,7 @@ using XccaMap.Tests.Simulation;
 namespace XccaMap.Tests.Monitor;
 
 /// <summary>End to end in headless Chromium: the dashboard of a scan being simulated in realtime fills in, and ends with process's maps.</summary>
+[Collection(ChildProcessCollection.Name)]
 public sealed class MonitorBrowserTests(ITestOutputHelper output)
 {
     [Fact]

@@ -5,6 +5,7 @@ using XccaMap.Monitor;
 namespace XccaMap.Tests.Monitor;
 
 /// <summary>A one-file scan written frame by frame in HDF5 SWMR mode (by h5py, another process) is followed as it grows.</summary>
+[Collection(ChildProcessCollection.Name)]
 public sealed class MonitorSwmrTests(ITestOutputHelper output)
 {
     private const string Writer = """
