@@ -125,17 +125,9 @@ public sealed unsafe class H5Dataset : H5Object
     public void ReadSlab<T>(ReadOnlySpan<ulong> start, ReadOnlySpan<ulong> count, Span<T> destination)
         where T : unmanaged
     {
-        lock (H5Library.Sync)
+        fixed (T* p = destination)
         {
-            using var fileSpace = Open(H5Native.H5Dget_space(Id), H5Kind.Dataspace, "get dataspace");
-            fixed (ulong* s = start)
-            fixed (ulong* c = count)
-            fixed (T* p = destination)
-            {
-                Check(H5Native.H5Sselect_hyperslab(fileSpace.Id, H5Native.H5S_SELECT_SET, s, null, c, null), "select hyperslab");
-                using var memSpace = Open(H5Native.H5Screate_simple(count.Length, c, null), H5Kind.Dataspace, "create memory space");
-                Check(H5Native.H5Dread(Id, H5Library.Types.For<T>(), memSpace.Id, fileSpace.Id, H5Native.H5P_DEFAULT, p), $"read slab starting at [{string.Join(", ", start.ToArray())}]");
-            }
+            TransferSlab(start, count, H5Library.Types.For<T>(), p, write: false);
         }
     }
 
@@ -226,16 +218,27 @@ public sealed unsafe class H5Dataset : H5Object
     public void WriteSlab<T>(ReadOnlySpan<ulong> start, ReadOnlySpan<ulong> count, ReadOnlySpan<T> data)
         where T : unmanaged
     {
+        fixed (T* p = data)
+        {
+            TransferSlab(start, count, H5Library.Types.For<T>(), p, write: true);
+        }
+    }
+
+    /// <summary>Reads or writes the hyperslab [start, start + count) of the file space from/to a dense memory buffer.</summary>
+    private void TransferSlab(ReadOnlySpan<ulong> start, ReadOnlySpan<ulong> count, long memType, void* buffer, bool write)
+    {
         lock (H5Library.Sync)
         {
             using var fileSpace = Open(H5Native.H5Dget_space(Id), H5Kind.Dataspace, "get dataspace");
             fixed (ulong* s = start)
             fixed (ulong* c = count)
-            fixed (T* p = data)
             {
                 Check(H5Native.H5Sselect_hyperslab(fileSpace.Id, H5Native.H5S_SELECT_SET, s, null, c, null), "select hyperslab");
                 using var memSpace = Open(H5Native.H5Screate_simple(count.Length, c, null), H5Kind.Dataspace, "create memory space");
-                Check(H5Native.H5Dwrite(Id, H5Library.Types.For<T>(), memSpace.Id, fileSpace.Id, H5Native.H5P_DEFAULT, p), "write slab");
+                int status = write
+                    ? H5Native.H5Dwrite(Id, memType, memSpace.Id, fileSpace.Id, H5Native.H5P_DEFAULT, buffer)
+                    : H5Native.H5Dread(Id, memType, memSpace.Id, fileSpace.Id, H5Native.H5P_DEFAULT, buffer);
+                Check(status, $"{(write ? "write" : "read")} slab starting at [{string.Join(", ", start.ToArray())}]");
             }
         }
     }

@@ -13,7 +13,14 @@ public static class ScanMask
     /// <summary>Starts a builder with the scan's pixel_mask and the all-ones pixels of <paramref name="frame"/>, then adds <paramref name="maskFiles"/>.</summary>
     /// <exception cref="ScanFormatException">The pixel_mask has the wrong shape.</exception>
     /// <exception cref="MaskShapeException">A user mask has the wrong shape (the message names the file and both shapes).</exception>
-    public static MaskBuilder Start(EigerScan scan, Frame? frame, IEnumerable<string> maskFiles)
+    public static MaskBuilder Start(EigerScan scan, Frame? frame, IEnumerable<string> maskFiles) =>
+        frame is null ? Start(scan, -1, [], maskFiles) : Start(scan, frame.Index, frame.Data, maskFiles);
+
+    /// <summary>
+    /// As <see cref="Start(EigerScan, Frame?, IEnumerable{string})"/>, with the frame given as its index and pixels
+    /// (empty = no frame).
+    /// </summary>
+    public static MaskBuilder Start(EigerScan scan, long frameIndex, ReadOnlySpan<uint> framePixels, IEnumerable<string> maskFiles)
     {
         var shape = new DetectorShape(scan.Rows, scan.Columns);
         var builder = new MaskBuilder(shape);
@@ -22,9 +29,9 @@ public static class ScanMask
             builder.AddEigerPixelMask(pixelMask, shape, $"{scan.MasterPath}:{EigerScan.PixelMaskPath}");
         }
 
-        if (frame is not null)
+        if (!framePixels.IsEmpty)
         {
-            builder.AddAllOnesPixels(frame.Data, shape, $"all-ones pixels of frame {frame.Index}");
+            builder.AddAllOnesPixels(framePixels, shape, $"all-ones pixels of frame {frameIndex}");
         }
 
         foreach (var path in maskFiles)

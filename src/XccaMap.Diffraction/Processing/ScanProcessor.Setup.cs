@@ -14,13 +14,6 @@ public sealed partial class ScanProcessor
     {
         var sample = FrameLoop.EvenlySpaced(_frames, Math.Max(1, _config.DetectHotPixels ? _config.HotPixelFrames : 1));
         Begin("mask", sample.Length);
-        var builder = new MaskBuilder(shape);
-        var pixelMask = _scan.ReadPixelMask();
-        if (pixelMask is not null)
-        {
-            builder.AddEigerPixelMask(pixelMask, shape, $"{_scan.MasterPath}:{EigerScan.PixelMaskPath}");
-        }
-
         // Whole frames, copied: hot-pixel detection compares them pixel by pixel (8 frames ≈ 140 MB for a 4M).
         var copies = new List<(long Index, uint[] Pixels)>();
         long done = 0;
@@ -41,16 +34,10 @@ public sealed partial class ScanProcessor
             _progress.Report(++done);
         }
 
-        if (copies.Count > 0)
-        {
-            builder.AddAllOnesPixels(copies[0].Pixels, shape, $"all-ones pixels of frame {copies[0].Index}");
-        }
-
-        foreach (var path in _request.MaskFiles)
-        {
-            builder.AddNpy(path);
-        }
-
+        // pixel_mask ∪ all-ones pixels of the first frame read ∪ the user's masks (.npy or FILE.h5::/dataset), then hot pixels.
+        var builder = copies.Count > 0
+            ? ScanMask.Start(_scan, copies[0].Index, copies[0].Pixels, _request.MaskFiles)
+            : ScanMask.Start(_scan, null, _request.MaskFiles);
         if (_config.DetectHotPixels && copies.Count >= 2)
         {
             builder.AddHotPixels(copies.Select(c => (ReadOnlyMemory<uint>)c.Pixels).ToList());

@@ -1,40 +1,20 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using XccaMap.Detector.Settings;
 
 namespace XccaMap.Simulation.Scan;
 
 /// <summary>
-/// Reads and writes scan definitions: snake_case keys (the property names), enums as kebab-case strings
-/// ("row-major", "snake"), comments and trailing commas allowed, and unknown keys rejected — a typo in a key
-/// must not silently fall back to a default.
+/// Reads and writes scan definitions in the <see cref="StrictJson"/> dialect, enums as kebab-case strings
+/// ("row-major", "snake"); nulls are left out when writing.
 /// </summary>
 public static class ScanDefinitionJson
 {
     /// <summary>The serializer options used for scan files.</summary>
-    public static JsonSerializerOptions Options { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
-    };
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     /// <summary>Reads a scan file; the error names the file and, when known, the line and the key.</summary>
-    public static ScanDefinition Read(string path)
-    {
-        string text = File.ReadAllText(path);
-        try
-        {
-            return Parse(text);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: {e.Message}", e);
-        }
-    }
+    public static ScanDefinition Read(string path) => StrictJson.Read(path, "scan file", Parse);
 
     /// <summary>Parses scan JSON text.</summary>
     public static ScanDefinition Parse(string json) =>
@@ -42,4 +22,11 @@ public static class ScanDefinitionJson
 
     /// <summary>Serialises a definition (all values, defaults included).</summary>
     public static string Serialize(ScanDefinition definition) => JsonSerializer.Serialize(definition, Options);
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = StrictJson.CreateOptions(JsonNamingPolicy.KebabCaseLower);
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        return options;
+    }
 }
