@@ -32,7 +32,10 @@ public sealed record MonitorOptions
     /// <summary>How often the folder is looked at for new files and new frames.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Frames (the first ones) read whole to set up the provisional mask, rings and bands.</summary>
+    /// <summary>
+    /// Frames (the first ones) the live setup (mask, rings, bands; checkpointed) is learnt from. Until they are all in,
+    /// frames are shown with a quick setup from the first frame(s), and extracted again once the setup is ready.
+    /// </summary>
     public int SetupFrames { get; init; } = 32;
 
     /// <summary>A checkpoint is written after this many newly processed frames…</summary>

@@ -54,28 +54,42 @@ public sealed partial class ScanMonitor
     public MonitorOutcome Run(bool checkpointOnStop = true, CancellationToken cancel = default)
     {
         Directory.CreateDirectory(_options.OutputDirectory);
+        EnsureThreadPoolHeadroom();
         var inputs = ResolveInputs(cancel);
-        var master = inputs is null ? null : WaitForMaster(cancel);
-        if (inputs is null || master is null)
+        if (inputs is null)
         {
-            State.SetPhase(cancel.IsCancellationRequested ? MonitorPhase.Stopped : MonitorPhase.Done);
-            return new MonitorOutcome(cancel.IsCancellationRequested ? MonitorEnd.Stopped : MonitorEnd.NoScan, 0, 0, 0, null, "the scan never appeared");
+            return NoScan(cancel);
         }
 
+        // What needs neither the master nor a frame (geometry, mask files, survey table) is computed in the background
+        // from now on when the PONI file names its detector (or else once the master gives the shape), so that it is
+        // ready, or nearly, when the first data file is complete.
         var (raster, poniPath, masks) = inputs.Value;
         var poni = PoniGeometry.Read(poniPath);
+        if (poni.Detector.Shape is { } poniShape)
+        {
+            _prepared = Prepare(poni, poniShape, masks);
+        }
+
+        var master = WaitForMaster(cancel);
+        if (master is null)
+        {
+            return NoScan(cancel);
+        }
+
         var shape = new DetectorShape(master.Rows, master.Columns);
         CheckShape(poni, shape, master.MasterPath);
+        _prepared ??= Prepare(poni, shape, masks);
+        _pixelMask = master.PixelMask;
+        _pixelMaskSource = $"{master.MasterPath}:{EigerScan.PixelMaskPath}";
         State.ScanName = master.Name;
         State.Raster = raster;
         State.FramesExpected = (int)Math.Min(master.ExpectedFrames ?? raster.Points, raster.Points);
         _log.Info(string.Create(CultureInfo.InvariantCulture, $"following {master.MasterPath}: {master.ExpectedFrames?.ToString(CultureInfo.InvariantCulture) ?? "an unknown number of"} frames announced in {master.Links.Count} data file(s); raster {raster.Rows} × {raster.Cols}{(raster.Snake ? " snake" : string.Empty)}"));
 
-        // The per-pixel geometry needs no frame: computed while the first data files are being written.
-        var geometry = Task.Run(() => PixelGeometry.Create(poni, shape));
         _store = new CheckpointStore(_options.OutputDirectory, master.MasterPath, CheckpointStore.IdentityOf(raster, poniPath, masks, _options.Config));
         string? note = null;
-        var features = File.Exists(Path.Combine(_store.Directory, "manifest.json")) ? _store.TryLoad(geometry.Result, raster.Points, _options.Config, out note) : null;
+        var features = File.Exists(Path.Combine(_store.Directory, "manifest.json")) ? _store.TryLoad(_prepared.GetAwaiter().GetResult(), raster.Points, _options.Config, out note) : null;
         if (note is not null)
         {
             _log.Warn(note);
@@ -91,17 +105,21 @@ public sealed partial class ScanMonitor
         using var follower = new ScanFollower(master, _log, _options.MaxRetryDelay);
         _follower = follower;
         State.Links = follower.Links;
-        var access = new FollowerFrameAccess(() => follower.Links);
-        State.Frames = access;
+        _access = new FollowerFrameAccess(() => follower.Links);
+        State.Frames = _access;
         State.SetPhase(features is null ? MonitorPhase.SettingUp : MonitorPhase.Following);
         MonitorEnd end;
         try
         {
-            end = Follow(ref features, raster, geometry, masks, master, access, cancel);
+            end = Follow(ref features, raster, cancel);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
             end = MonitorEnd.Stopped; // stopped in the middle of a data file: its frames done so far are kept
+        }
+        finally
+        {
+            StopBackgroundSetup();
         }
 
         _classifying?.Wait(CancellationToken.None);
@@ -112,6 +130,11 @@ public sealed partial class ScanMonitor
 
         if (end == MonitorEnd.Stopped)
         {
+            if (features is null && _quick is { DoneCount: > 0 } quick)
+            {
+                _log.Info($"the {quick.DoneCount} frames shown with the quick setup were not checkpointed yet (that starts with the setup from the first {_setupAt} frames): they are processed again on restart");
+            }
+
             State.SetPhase(MonitorPhase.Stopped);
             _log.Info($"stopped; {features?.DoneCount ?? 0} frames are in the checkpoint ({_store.Directory}): run the same command again to resume");
             return Outcome(end, features, null, "stopped before the end");
@@ -125,13 +148,18 @@ public sealed partial class ScanMonitor
         return Finish(end, features, raster, poni, masks, follower, cancel);
     }
 
-    private MonitorEnd Follow(ref LiveFeatures? features, Raster raster, Task<PixelGeometry> geometry, IReadOnlyList<string> masks, MasterInfo master, IFrameAccess access, CancellationToken cancel)
+    private MonitorOutcome NoScan(CancellationToken cancel)
+    {
+        State.SetPhase(cancel.IsCancellationRequested ? MonitorPhase.Stopped : MonitorPhase.Done);
+        return new MonitorOutcome(cancel.IsCancellationRequested ? MonitorEnd.Stopped : MonitorEnd.NoScan, 0, 0, 0, null, "the scan never appeared");
+    }
+
+    private MonitorEnd Follow(ref LiveFeatures? features, Raster raster, CancellationToken cancel)
     {
         int limit = State.FramesExpected;
-        int setupAt = Math.Max(1, Math.Min(_options.SetupFrames, limit));
+        _setupAt = Math.Max(1, Math.Min(_options.SetupFrames, limit));
         var lastProgress = DateTimeOffset.UtcNow;
-        int lastAvailable = 0;
-        var seen = new SortedSet<long>();
+        var seen = new SortedSet<long>(); // frames seen in the data files, until the setup proper is there
         _lastSave = lastProgress;
         while (true)
         {
@@ -140,70 +168,75 @@ public sealed partial class ScanMonitor
                 return MonitorEnd.Stopped;
             }
 
-            var now = DateTimeOffset.UtcNow;
-            var current = features;
-            var ready = _follower!.Poll(now, g => g < raster.Points && (current is null || !current.IsSettled((int)g)));
-            bool progressed = false;
-            if (current is null)
+            if (features is null && TakeBackgroundSetup() is { } built)
             {
-                foreach (var (link, source, locals) in ready)
+                features = built;
+                lastProgress = DateTimeOffset.UtcNow;
+            }
+
+            var now = DateTimeOffset.UtcNow;
+            var shown = features ?? _quick;
+            var ready = _follower!.Poll(now, g => g < raster.Points && (shown is null || !shown.IsSettled((int)g)));
+            bool progressed = false;
+            int seenBefore = seen.Count;
+            foreach (var (link, source, locals) in ready)
+            {
+                if (features is null)
                 {
                     seen.UnionWith(locals.Select(l => link.FirstFrame!.Value + l));
-                    _follower.Release(link, source, allDone: false, now);
                 }
 
-                var available = seen.ToList();
-                if (available.Count > lastAvailable)
+                if (shown is null)
                 {
-                    lastAvailable = available.Count;
+                    _follower.Release(link, source, allDone: false, now); // read again once there is a setup
+                    continue;
+                }
+
+                progressed |= Process(shown, link, source, locals, cancel) > 0;
+                bool allDone = Enumerable.Range(0, (int)source.FrameCount).All(l => link.FirstFrame!.Value + l >= raster.Points || shown.IsSettled((int)(link.FirstFrame!.Value + l)));
+                _follower.Release(link, source, allDone, now);
+                if (features is not null)
+                {
+                    CheckpointIfDue(features); // after each data file: a backlog of many files is checkpointed as it goes
+                }
+            }
+
+            if (features is null)
+            {
+                if (seen.Count > seenBefore)
+                {
                     lastProgress = now;
                 }
 
                 // Enough frames, or all there will be (every frame of the raster, or nothing new for the idle timeout): the
                 // setup frames are always the first ones, so a restarted or repeated run sets up the same way.
-                bool over = available.Count >= limit || now - lastProgress > _options.IdleTimeout;
-                if (available.Count > 0 && (available.Count >= setupAt || over))
+                bool over = seen.Count >= limit || now - lastProgress > _options.IdleTimeout;
+                if (SetUpIfDue(seen, over, ref features, cancel))
                 {
-                    try
-                    {
-                        features = current = Setup(available.Take(setupAt).ToList(), geometry.Result, masks, master, raster, access, ref setupAt);
-                        _follower.RetryNow(); // the files seen while waiting for the setup frames are read at once
-                    }
-                    catch (InvalidDataException e)
-                    {
-                        _log.Warn($"setup failed ({e.Message}); trying again");
-                    }
-
                     lastProgress = DateTimeOffset.UtcNow;
                     continue;
                 }
             }
-            else
+
+            if (progressed)
             {
-                foreach (var (link, source, locals) in ready)
-                {
-                    progressed |= Process(current, link, source, locals, cancel) > 0;
-                    bool allDone = Enumerable.Range(0, (int)source.FrameCount).All(l => link.FirstFrame!.Value + l >= raster.Points || current.IsSettled((int)(link.FirstFrame!.Value + l)));
-                    _follower.Release(link, source, allDone, now);
-                    CheckpointIfDue(current); // after each data file: a backlog of many files is checkpointed as it goes
-                }
+                lastProgress = DateTimeOffset.UtcNow;
+                State.Touch();
+            }
 
-                if (progressed)
-                {
-                    lastProgress = DateTimeOffset.UtcNow;
-                    State.Touch();
-                }
+            if (shown is not null)
+            {
+                ClassifyIfDue(shown, raster);
+            }
 
-                ClassifyIfDue(current, raster);
-                if (Enumerable.Range(0, limit).All(current.IsSettled))
-                {
-                    _log.Info($"all {limit} frames of the raster are in");
-                    return MonitorEnd.Completed;
-                }
+            if (features is not null && Enumerable.Range(0, limit).All(features.IsSettled))
+            {
+                _log.Info($"all {limit} frames of the raster are in");
+                return MonitorEnd.Completed;
             }
 
             _follower.RereadLinksIfNeeded(now, _follower.Links.Sum(l => l.FrameCount));
-            if (DateTimeOffset.UtcNow - lastProgress > _options.IdleTimeout)
+            if (_background is null && DateTimeOffset.UtcNow - lastProgress > _options.IdleTimeout)
             {
                 _log.Warn($"no new frame for {_options.IdleTimeout.TotalSeconds:0} s: the scan is taken as ended");
                 return MonitorEnd.Idle;
@@ -214,25 +247,6 @@ public sealed partial class ScanMonitor
                 cancel.WaitHandle.WaitOne(_options.PollInterval);
             }
         }
-    }
-
-    private LiveFeatures? Setup(List<long> frames, PixelGeometry geometry, IReadOnlyList<string> masks, MasterInfo master, Raster raster, IFrameAccess access, ref int setupAt)
-    {
-        _log.Info($"setting up from the first {frames.Count} frames (mask, averaged profile, rings)");
-        var setup = LiveSetupBuilder.Build(geometry, master.PixelMask, $"{master.MasterPath}:{EigerScan.PixelMaskPath}", masks, _options.Config, frames, access);
-        if (!setup.HasRings && frames.Count < State.FramesExpected)
-        {
-            setupAt = Math.Min(State.FramesExpected, 4 * frames.Count);
-            _log.Warn($"no ring found in the first {frames.Count} frames; trying again with {setupAt}");
-            return null;
-        }
-
-        _log.Info(Describe(setup));
-        var features = new LiveFeatures(setup, raster.Points, _options.Config);
-        _store!.Begin(features);
-        State.Features = features;
-        State.SetPhase(MonitorPhase.Following);
-        return features;
     }
 
     /// <summary>Processes frames of one data file; returns how many were processed.</summary>
@@ -326,7 +340,7 @@ public sealed partial class ScanMonitor
     }
 
     private static string Describe(LiveSetup s) =>
-        string.Create(CultureInfo.InvariantCulture, $"provisional setup from {s.SurveyFrames} frames: {s.Mask.ExcludedCount} pixels masked; SL rings at {Rings(s.Rings.Superlattice)}; AL rings at {Rings(s.Rings.AtomicLattice)}; q maps of {(s.QTargets.Count == 0 ? "none" : string.Join(", ", s.QTargets.Select(t => t.Ring.Hkl ?? t.Ring.Name)))}; {(s.Roi is null ? 0 : s.Roi.Fraction):P1} of each frame decoded; {s.Timing}");
+        string.Create(CultureInfo.InvariantCulture, $"{(s.Quick ? "quick setup" : "setup")} from {s.SurveyFrames} frame(s): {s.Mask.ExcludedCount} pixels masked; SL rings at {Rings(s.Rings.Superlattice)}; AL rings at {Rings(s.Rings.AtomicLattice)}; q maps of {(s.QTargets.Count == 0 ? "none" : string.Join(", ", s.QTargets.Select(t => t.Ring.Hkl ?? t.Ring.Name)))}; {(s.Roi is null ? 0 : s.Roi.Fraction):P1} of each frame decoded; {s.Timing}");
 
     private static string Rings(IReadOnlyList<Diffraction.Rings.Ring> rings) =>
         rings.Count == 0 ? "none" : string.Join(", ", rings.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Q:0.0000}") + (r.Hkl is null ? string.Empty : $" ({r.Hkl})"))) + " Å⁻¹";

@@ -30,7 +30,7 @@ internal static class MonitorCommand
         var token = new Option<string?>("--token") { Description = "Access token required on every dashboard request (?token=… or Authorization: Bearer …)" };
         var noWeb = new Option<bool>("--no-web") { Description = "No dashboard: progress and a compact class summary on the terminal only" };
         var idle = new Option<double>("--idle-timeout") { Description = "Seconds without a new frame after which the scan is taken as ended", DefaultValueFactory = _ => 300 };
-        var setupFrames = new Option<int>("--setup-frames") { Description = "First frames read whole to set up the live maps (mask, rings)", DefaultValueFactory = _ => 32 };
+        var setupFrames = new Option<int>("--setup-frames") { Description = "First frames the live maps' setup (mask, rings) is learnt from; until they are in, frames are shown with a quick setup from the first frame(s)", DefaultValueFactory = _ => 32 };
         var noFinal = new Option<bool>("--no-final") { Description = "Do not run process's pipeline on the finished scan (live results only)" };
         var keep = new Option<bool>("--keep-serving") { Description = "Keep the dashboard up after the scan (until Ctrl+C)" };
         port.Validators.Add(r =>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using XccaMap.Detector.Geometry;
 using XccaMap.Detector.Masks;
 using XccaMap.Diffraction.Processing;
 using XccaMap.Hdf5;
@@ -55,7 +54,7 @@ public sealed class CheckpointStore
     /// Loads the checkpoint when there is one of this scan and these settings: rebuilds the setup and restores the
     /// features. Returns null (and why, when there was a checkpoint that does not fit, which is then set aside).
     /// </summary>
-    public LiveFeatures? TryLoad(PixelGeometry geometry, int points, ProcessingConfig config, out string? note)
+    public LiveFeatures? TryLoad(StaticSetup prepared, int points, ProcessingConfig config, out string? note)
     {
         note = null;
         var path = Path.Combine(_dir, "manifest.json");
@@ -81,8 +80,14 @@ public sealed class CheckpointStore
             return null;
         }
 
-        var mask = DetectorMask.Load(Path.Combine(_dir, "mask.npy"), geometry.Shape);
-        var setup = LiveSetupBuilder.Restore(geometry, mask.Excluded.ToArray(), m.SurveyIntensity, m.SurveyCount, m.SurveyFrames, m.Superlattice.Select(r => r.ToRing()).ToList(), m.AtomicLattice.Select(r => r.ToRing()).ToList(), config);
+        if (m.SurveyIntensity.Length != prepared.SurveyQ.Length)
+        {
+            note = SetAside($"checkpoint in {_dir} has a survey profile of {m.SurveyIntensity.Length} q bins but this geometry and mask give {prepared.SurveyQ.Length} (written by another version?)");
+            return null;
+        }
+
+        var mask = DetectorMask.Load(Path.Combine(_dir, "mask.npy"), prepared.Geometry.Shape);
+        var setup = LiveSetupBuilder.Restore(prepared, mask.Excluded.ToArray(), m.SurveyIntensity, m.SurveyCount, m.SurveyFrames, m.Superlattice.Select(r => r.ToRing()).ToList(), m.AtomicLattice.Select(r => r.ToRing()).ToList(), config);
         var features = new LiveFeatures(setup, points, config);
         if (features.FloatsPerFrame != m.FloatsPerFrame)
         {

@@ -66,7 +66,7 @@ function table(title, rows) {
 function esc(s) { return s.replace(/[&<>]/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" }[c])); }
 function update(s) {
   document.getElementById("scan").textContent = s.scan || "waiting for the scan";
-  document.getElementById("phase").textContent = "(" + s.phase + (s.final ? ", final results" : ", live") + ")";
+  document.getElementById("phase").textContent = "(" + s.phase + (s.final ? ", final results" : s.setup === "quick" ? ", live, quick setup from the first frame" : ", live") + ")";
   const pct = s.frames_expected > 0 ? 100 * s.frames_done / s.frames_expected : 0;
   document.getElementById("fill").style.width = pct.toFixed(1) + "%";
   document.getElementById("progress").textContent = s.frames_done + " / " + s.frames_expected + " frames (" + pct.toFixed(1) + " %), " +
@@ -78,6 +78,9 @@ function update(s) {
     let img = document.getElementById("m-" + name);
     if (!img) { const d = document.createElement("div"); d.className = "panel"; img = document.createElement("img"); img.id = "m-" + name; img.alt = name; d.appendChild(img); maps.appendChild(d); }
     img.src = "/map/" + name + ".png?" + Q + "v=" + s.version;
+  }
+  for (const img of Array.from(maps.querySelectorAll("img"))) {
+    if (!s.maps.includes(img.alt)) img.parentElement.remove(); // a q map of the quick setup that the setup proper does not have
   }
   if (s.latest_frame !== latest) {
     latest = s.latest_frame;

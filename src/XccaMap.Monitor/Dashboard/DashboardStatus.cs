@@ -24,6 +24,7 @@ public static class DashboardStatus
             ["frames_restored"] = state.FramesRestored,
             ["frames_per_second"] = Math.Round(state.FramesPerSecond, 2),
             ["latest_frame"] = features?.LatestFrame ?? -1,
+            ["setup"] = features is null ? null : features.Setup.Quick ? "quick" : "complete",
             ["data_files"] = new Dictionary<string, int>
             {
                 ["total"] = links.Count,

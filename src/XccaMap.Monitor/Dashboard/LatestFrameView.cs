@@ -1,6 +1,7 @@
 using System.Globalization;
 using XccaMap.Diffraction.Remap;
 using XccaMap.Monitor.Following;
+using XccaMap.Monitor.Live;
 using XccaMap.Reporting;
 
 namespace XccaMap.Monitor.Dashboard;
@@ -83,11 +84,12 @@ public sealed class LatestFrameView
 
     private static string Profile(Live.LiveSetup setup, uint[] pixels, int frame)
     {
-        var table = setup.SurveyTable;
-        var acc = new RemapAccumulator(table);
-        table.Integrate(pixels, acc);
-        var mean = new double[table.BinCount];
-        acc.CopyMeans(mean);
+        // The survey has the mask files only: the other exclusions are set to all-ones first (after the picture, which
+        // uses the whole mask); until the survey table is built (a quick setup), its plain twin.
+        setup.ExcludeFrameDerived(pixels);
+        var s = setup.Static;
+        var sums = s.HasSurveyTable ? SurveySums.FromTable(s.SurveyTable, pixels) : SurveySums.FromPixels(s, pixels);
+        var mean = sums.Signal.Select((x, b) => RemapAccumulator.MeanOf(x, sums.Normalisation[b])).ToArray();
         var q = setup.SurveyQ;
         var keep = Enumerable.Range(0, q.Length).Where(i => mean[i] > 0).ToArray();
         var plot = new SvgPlot

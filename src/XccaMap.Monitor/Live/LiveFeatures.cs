@@ -105,6 +105,32 @@ public sealed class LiveFeatures
         }
     }
 
+    /// <summary>
+    /// Takes over from the features a quick setup showed (the frames were extracted again with this setup): when each
+    /// frame first became visible, which frame is the latest, and the frames given up.
+    /// </summary>
+    public void TakeOver(LiveFeatures quick)
+    {
+        ArgumentNullException.ThrowIfNull(quick);
+        for (int f = 0; f < Points && f < quick.Points; f++)
+        {
+            int state = Volatile.Read(ref quick._state[f]);
+            if (state == Done && IsDone(f))
+            {
+                Volatile.Write(ref _visibleAt[f], quick.VisibleAtMs(f));
+            }
+            else if (state == Skipped)
+            {
+                MarkSkipped(f);
+            }
+        }
+
+        if (quick.LatestFrame is >= 0 and var latest && latest < Points && IsDone(latest))
+        {
+            Volatile.Write(ref _latest, latest);
+        }
+    }
+
     /// <summary>Copies a processed frame's features and fits into <paramref name="destination"/> (<see cref="FloatsPerFrame"/> floats).</summary>
     public void CopyFrame(int frame, Span<float> destination)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using XccaMap.Detector.Eiger;
 using XccaMap.Detector.Geometry;
 using XccaMap.Detector.Masks;
@@ -12,40 +13,67 @@ using XccaMap.Diffraction.Rings;
 namespace XccaMap.Monitor.Live;
 
 /// <summary>
-/// Builds the provisional <see cref="LiveSetup"/> from the first frames of a scan with <c>process</c>'s building blocks
-/// and choices (mirrors <c>ScanProcessor.BuildMask</c>, <c>Survey</c>, <c>BandTable</c> and <c>QFitTargets</c>; keep
-/// them in step), or rebuilds it exactly from what a checkpoint stored (mask, averaged profile, rings).
+/// Builds the <see cref="LiveSetup"/> of a monitored scan with <c>process</c>'s building blocks and choices (mirrors
+/// <c>ScanProcessor.BuildMask</c>, <c>Survey</c>, <c>BandTable</c> and <c>QFitTargets</c>; keep them in step), in two
+/// parts: <see cref="Prepare"/> needs no frame and runs in the background while the first data files are written;
+/// <see cref="Build"/> learns the rest from frames (all-ones and hot pixels, the averaged profile, rings, band cakes).
+/// <see cref="Restore"/> rebuilds a setup exactly from what a checkpoint stored (mask, averaged profile, rings).
 /// </summary>
 public static class LiveSetupBuilder
 {
-    /// <summary>Learns the setup from <paramref name="frames"/> (read whole).</summary>
+    /// <summary>
+    /// The part that needs neither a frame nor the master: geometry, the mask files' mask, the survey grid (0.18 s of
+    /// CPU for an Eiger 4M), and the survey table, whose build (0.13 s of CPU) goes on on a thread of its own after
+    /// this returns. Started as soon as the geometry and the detector shape are known, which with a PONI file
+    /// naming its detector is before the master appears.
+    /// </summary>
+    /// <param name="poni">Geometry.</param>
+    /// <param name="shape">Detector shape.</param>
+    /// <param name="maskFiles">Beamstop and user masks (.npy).</param>
+    /// <param name="config">Processing settings.</param>
+    public static StaticSetup Prepare(PoniGeometry poni, DetectorShape shape, IReadOnlyList<string> maskFiles, ProcessingConfig config)
+    {
+        var lap = new LapTimer();
+        var geometry = PixelGeometry.Create(poni, shape);
+        lap.Lap("geometry");
+        var builder = new MaskBuilder(shape);
+        foreach (var path in maskFiles)
+        {
+            builder.AddNpy(path);
+        }
+
+        var mask = builder.Build();
+        lap.Lap("mask files");
+        var bins = SurveyBins(geometry, mask, config);
+        var options = Options(config);
+
+        // On one thread (its own): built beside the first frames, it must not hold the thread pool, whose few threads
+        // (as many as cores) the frame reader's producer and decoders need. The same table whatever the threads.
+        var table = Task.Factory.StartNew(() => RemapTable.Build(geometry, mask, bins, options with { MaxDegreeOfParallelism = 1 }), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        lap.Lap("survey grid");
+        return new StaticSetup(geometry, mask, bins, options, table, lap.ToString());
+    }
+
+    /// <summary>Learns the setup from <paramref name="frames"/> (read whole) on top of <paramref name="prepared"/>.</summary>
     /// <exception cref="InvalidDataException">None of the frames could be read.</exception>
-    /// <param name="geometry">Per-pixel geometry (computed while waiting for the frames).</param>
+    /// <param name="prepared">The frame-independent part.</param>
     /// <param name="pixelMask">The master's pixel_mask, or null.</param>
     /// <param name="pixelMaskSource">Where it came from (for the mask's record).</param>
-    /// <param name="maskFiles">Extra masks (.npy).</param>
     /// <param name="config">Processing settings.</param>
-    /// <param name="frames">The setup frames (global indices).</param>
+    /// <param name="frames">The setup frames (global indices, ascending).</param>
     /// <param name="access">Reads them.</param>
-    public static LiveSetup Build(PixelGeometry geometry, uint[]? pixelMask, string pixelMaskSource, IReadOnlyList<string> maskFiles, ProcessingConfig config, IReadOnlyList<long> frames, IFrameAccess access)
+    /// <param name="quick">A quick setup (shown until the setup from the first <c>SetupFrames</c> frames is ready).</param>
+    /// <param name="maxThreads">Threads for the band tables (−1: all; 1 for a setup built beside the live frames).</param>
+    /// <param name="cancel">Stops between steps.</param>
+    public static LiveSetup Build(StaticSetup prepared, uint[]? pixelMask, string pixelMaskSource, ProcessingConfig config, IReadOnlyList<long> frames, IFrameAccess access, bool quick = false, int maxThreads = -1, CancellationToken cancel = default)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var timing = new List<string>();
-        void Lap(string what)
-        {
-            timing.Add(string.Create(CultureInfo.InvariantCulture, $"{what} {clock.Elapsed.TotalSeconds:0.00} s"));
-            clock.Restart();
-        }
+        var lap = new LapTimer();
+        var shape = prepared.Geometry.Shape;
 
-        var shape = geometry.Shape;
-        var builder = new MaskBuilder(shape);
-        if (pixelMask is not null)
-        {
-            builder.AddEigerPixelMask(pixelMask, shape, pixelMaskSource);
-        }
-
-        // Whole frames, copied: hot-pixel detection compares them pixel by pixel.
-        var sample = EvenlySpaced(frames, Math.Max(1, config.DetectHotPixels ? config.HotPixelFrames : 1));
+        // Whole frames, copied: hot-pixel detection compares them pixel by pixel; they go into the survey too. A quick
+        // setup (from the first frame) leaves hot pixels to the setup proper: it has to be quick.
+        bool hot = config.DetectHotPixels && !quick;
+        var sample = EvenlySpaced(frames, Math.Max(1, hot ? config.HotPixelFrames : 1));
         var copies = new ConcurrentDictionary<long, uint[]>();
         access.Read(sample, null, () => 0, (_, index, pixels) => copies[index] = pixels.ToArray(), (_, _) => { });
         var ordered = copies.OrderBy(kv => kv.Key).ToList();
@@ -54,33 +82,65 @@ public static class LiveSetupBuilder
             throw new InvalidDataException($"none of the {sample.Length} setup frames could be read");
         }
 
-        builder.AddAllOnesPixels(ordered[0].Value, shape, $"all-ones pixels of frame {ordered[0].Key}");
-        foreach (var path in maskFiles)
+        lap.Lap($"{ordered.Count} whole frame(s) read");
+
+        // process's union (pixel_mask, all-ones of the first frame, mask files, hot pixels); hot pixels are judged with
+        // everything else already excluded, whatever the order it was added in.
+        var builder = new MaskBuilder(shape);
+        if (pixelMask is not null)
         {
-            builder.AddNpy(path);
+            builder.AddEigerPixelMask(pixelMask, shape, pixelMaskSource);
         }
 
-        if (config.DetectHotPixels && ordered.Count >= 2)
+        builder.AddMask(prepared.Mask, "mask files");
+        builder.AddAllOnesPixels(ordered[0].Value, shape, $"all-ones pixels of frame {ordered[0].Key}");
+        if (hot && ordered.Count >= 2)
         {
             builder.AddHotPixels(ordered.Select(c => (ReadOnlyMemory<uint>)c.Value).ToList());
         }
 
         var mask = builder.Build();
-        Lap("mask");
-        var table = SurveyTable(geometry, mask, config);
-        Lap("survey table");
-        // One accumulator per frame, summed in frame order: the same frames always give the same profile (and rings),
-        // whichever thread read which frame.
-        var perFrameSums = new ConcurrentDictionary<long, RemapAccumulator>();
-        access.Read(frames, null, () => 0, (_, index, pixels) =>
+        var exclusions = FrameExclusions(prepared.Mask, mask);
+        lap.Lap("mask");
+        cancel.ThrowIfCancellationRequested();
+
+        // One survey per frame, summed in frame order: the same frames always give the same profile (and rings),
+        // whichever thread read which frame. The survey has the mask files only: the other exclusions (pixel_mask,
+        // all-ones, hot) are set to all-ones in each frame, which the survey skips (zero signal, normalisation and
+        // count). A quick setup that comes before the survey table uses its plain twin; the setup proper always the
+        // table, so that it does not depend on timing (a restarted run must set up exactly the same way).
+        bool viaTable = !quick || prepared.HasSurveyTable;
+        var table = viaTable ? prepared.SurveyTable : null;
+        var perFrameSums = new ConcurrentDictionary<long, SurveySums>();
+        void Survey(long index, Span<uint> pixels)
         {
-            var a = new RemapAccumulator(table);
-            table.Accumulate(pixels, a);
-            perFrameSums[index] = a;
-        }, (_, _) => { });
-        var signal = new double[table.BinCount];
-        var norm = new double[table.BinCount];
-        var count = new double[table.BinCount];
+            foreach (int i in exclusions)
+            {
+                pixels[i] = uint.MaxValue;
+            }
+
+            perFrameSums[index] = table is null ? SurveySums.FromPixels(prepared, pixels) : SurveySums.FromTable(table, pixels);
+        }
+
+        foreach (var (index, copy) in ordered)
+        {
+            Survey(index, copy);
+        }
+
+        var rest = frames.Where(f => !copies.ContainsKey(f)).ToList();
+        if (rest.Count > 0)
+        {
+            access.Read(rest, null, () => new uint[shape.PixelCount], (scratch, index, pixels) =>
+            {
+                pixels.CopyTo(scratch);
+                Survey(index, scratch);
+            }, (_, _) => { });
+        }
+
+        int binCount = prepared.SurveyBins.BinCount;
+        var signal = new double[binCount];
+        var norm = new double[binCount];
+        var count = new double[binCount];
         long n = 0;
         foreach (var acc in perFrameSums.OrderBy(kv => kv.Key).Select(kv => kv.Value))
         {
@@ -101,21 +161,20 @@ public static class LiveSetupBuilder
 
         var intensity = signal.Select((s, b) => RemapAccumulator.MeanOf(s, norm[b])).ToArray();
         var perFrame = count.Select(c => c / n).ToArray();
-        var q = table.Bins.QCentres();
-        var rings = RingFinder.Find(q, intensity, perFrame, config.Rings);
-        Lap("survey and rings");
-        var setup = Complete(geometry, mask, table, q, intensity, perFrame, (int)n, rings, config);
-        Lap("band tables");
-        return setup with { Timing = string.Join(", ", timing) };
+        var rings = RingFinder.Find(prepared.SurveyQ, intensity, perFrame, config.Rings);
+        lap.Lap(viaTable ? "survey and rings" : "survey (without the table, not built yet) and rings");
+        cancel.ThrowIfCancellationRequested();
+        var setup = Complete(prepared, mask, exclusions, intensity, perFrame, (int)n, rings, config, maxThreads);
+        lap.Lap("band tables");
+        return setup with { Quick = quick, Timing = lap.ToString() };
     }
 
     /// <summary>Rebuilds a setup from a checkpoint: the same mask, profile and rings give the same cakes.</summary>
-    public static LiveSetup Restore(PixelGeometry geometry, bool[] excluded, double[] intensity, double[] count, int frames, IReadOnlyList<Ring> superlattice, IReadOnlyList<Ring> atomic, ProcessingConfig config)
+    public static LiveSetup Restore(StaticSetup prepared, bool[] excluded, double[] intensity, double[] count, int frames, IReadOnlyList<Ring> superlattice, IReadOnlyList<Ring> atomic, ProcessingConfig config)
     {
-        var mask = DetectorMask.FromArray(excluded, geometry.Shape, "checkpoint");
-        var table = SurveyTable(geometry, mask, config);
+        var mask = DetectorMask.FromArray(excluded, prepared.Geometry.Shape, "checkpoint");
         var rings = new RingSet(superlattice, atomic, config.Rings.SplitQ, null);
-        return Complete(geometry, mask, table, table.Bins.QCentres(), intensity, count, frames, rings, config, relabel: false);
+        return Complete(prepared, mask, FrameExclusions(prepared.Mask, mask), intensity, count, frames, rings, config, maxThreads: -1, relabel: false);
     }
 
     /// <summary>At most <paramref name="count"/> of <paramref name="frames"/>, evenly spaced (as <c>process</c> picks its samples).</summary>
@@ -135,7 +194,7 @@ public static class LiveSetupBuilder
         return result.Distinct().ToArray();
     }
 
-    private static LiveSetup Complete(PixelGeometry geometry, DetectorMask mask, RemapTable table, double[] q, double[] intensity, double[] count, int frames, RingSet rings, ProcessingConfig config, bool relabel = true)
+    private static LiveSetup Complete(StaticSetup prepared, DetectorMask mask, int[] exclusions, double[] intensity, double[] count, int frames, RingSet rings, ProcessingConfig config, int maxThreads, bool relabel = true)
     {
         var sl = FccIndexer.Index(rings.Superlattice.Select(r => r.Q).ToList(), config.Indexing);
         var al = FccIndexer.Index(rings.AtomicLattice.Select(r => r.Q).ToList(), config.Indexing);
@@ -144,16 +203,18 @@ public static class LiveSetupBuilder
             rings = rings with { Superlattice = Label(rings.Superlattice, sl), AtomicLattice = Label(rings.AtomicLattice, al) };
         }
 
-        var saxs = BandTable(geometry, mask, rings.Superlattice, saxs: true, config);
-        var waxs = BandTable(geometry, mask, rings.AtomicLattice, saxs: false, config);
+        var geometry = prepared.Geometry;
+        var saxs = BandTable(geometry, mask, rings.Superlattice, saxs: true, config, maxThreads);
+        var waxs = BandTable(geometry, mask, rings.AtomicLattice, saxs: false, config, maxThreads);
         var runs = (saxs?.Table.PixelRanges ?? []).Concat(waxs?.Table.PixelRanges ?? []).ToList();
         var roi = runs.Count > 0 ? FrameRoi.FromRuns(geometry.Shape.PixelCount, runs) : null;
         return new LiveSetup
         {
             Geometry = geometry,
             Mask = mask,
-            SurveyTable = table,
-            SurveyQ = q,
+            FrameExclusions = exclusions,
+            Static = prepared,
+            SurveyQ = prepared.SurveyQ,
             SurveyIntensity = intensity,
             SurveyCount = count,
             SurveyFrames = frames,
@@ -167,7 +228,25 @@ public static class LiveSetupBuilder
         };
     }
 
-    private static RemapTable SurveyTable(PixelGeometry geometry, DetectorMask mask, ProcessingConfig config)
+    /// <summary>Pixels excluded by <paramref name="full"/> but not by <paramref name="static"/> (the master's pixel_mask, what the frames showed), ascending.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // on the first frame's latency: no tier-0 loop over every pixel
+    private static int[] FrameExclusions(DetectorMask @static, DetectorMask full)
+    {
+        var s = @static.Excluded;
+        var f = full.Excluded;
+        var result = new List<int>();
+        for (int i = 0; i < f.Length; i++)
+        {
+            if (f[i] && !s[i])
+            {
+                result.Add(i);
+            }
+        }
+
+        return [.. result];
+    }
+
+    private static RemapBins SurveyBins(PixelGeometry geometry, DetectorMask mask, ProcessingConfig config)
     {
         double qMax = 0;
         var q = geometry.Q.Span;
@@ -182,13 +261,14 @@ public static class LiveSetupBuilder
 
         double step = config.QStepFactor * PixelQStep(geometry);
         int nq = Math.Max(8, (int)Math.Ceiling(qMax * 1.0001 / step));
-        return RemapTable.Build(geometry, mask, RemapBins.Radial(0, nq * step, nq), Options(config));
+        return RemapBins.Radial(0, nq * step, nq);
     }
 
-    private static RemapOptions Options(ProcessingConfig config) => new()
+    private static RemapOptions Options(ProcessingConfig config, int maxThreads = -1) => new()
     {
         CorrectSolidAngle = config.CorrectSolidAngle,
         PolarisationFactor = config.PolarisationFactor,
+        MaxDegreeOfParallelism = maxThreads,
     };
 
     /// <summary>q step between neighbouring pixels near the beam, Å⁻¹: 2π·pixel/(λ·distance), λ in Å.</summary>
@@ -200,7 +280,7 @@ public static class LiveSetupBuilder
     }
 
     /// <summary>The band's cake (mirrors <c>ScanProcessor.BandTable</c>), or null without rings.</summary>
-    private static BandCake? BandTable(PixelGeometry geometry, DetectorMask mask, IReadOnlyList<Ring> rings, bool saxs, ProcessingConfig config)
+    private static BandCake? BandTable(PixelGeometry geometry, DetectorMask mask, IReadOnlyList<Ring> rings, bool saxs, ProcessingConfig config, int maxThreads)
     {
         if (rings.Count == 0)
         {
@@ -220,7 +300,7 @@ public static class LiveSetupBuilder
         int nq = Math.Max(4, (int)Math.Ceiling((hi - lo) / step));
         var bins = RemapBins.Cake(lo, lo + (nq * step), nq, Math.Max(4, config.PhiBins));
         var bands = continuous ? null : rings.Select(r => new QBand(r.LowerBand.Min, r.UpperBand.Max)).ToList();
-        var table = RemapTable.Build(geometry, mask, bins, Options(config) with { Bands = bands });
+        var table = RemapTable.Build(geometry, mask, bins, Options(config, maxThreads) with { Bands = bands });
         return new BandCake(table, rings, config.MinCoverage, continuous);
     }
 

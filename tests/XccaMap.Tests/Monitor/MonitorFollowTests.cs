@@ -48,7 +48,10 @@ public sealed class MonitorFollowTests(ITestOutputHelper output)
         // Every frame has its time of arrival on the maps; the checkpoint holds all of them.
         Assert.All(Enumerable.Range(0, MonitorTestScan.Raster.Points), f => Assert.True(state.Features!.VisibleAtMs(f) > 0));
         var store = new CheckpointStore(dir.File("out"), Path.Combine(live, "syn_master.h5"), CheckpointStore.IdentityOf(MonitorTestScan.Raster, Path.Combine(live, "syn.poni"), [Path.Combine(live, "syn_beamstop.npy")], new()));
-        var restored = store.TryLoad(XccaMap.Detector.Geometry.PixelGeometry.Create(XccaMap.Detector.Geometry.PoniGeometry.Read(Path.Combine(live, "syn.poni"))), MonitorTestScan.Raster.Points, new(), out _);
+        var poni = XccaMap.Detector.Geometry.PoniGeometry.Read(Path.Combine(live, "syn.poni"));
+        var master = XccaMap.Monitor.Following.MasterReader.TryRead(Path.Combine(live, "syn_master.h5"), out _)!;
+        var prepared = XccaMap.Monitor.Live.LiveSetupBuilder.Prepare(poni, new(master.Rows, master.Columns), [Path.Combine(live, "syn_beamstop.npy")], new());
+        var restored = store.TryLoad(prepared, MonitorTestScan.Raster.Points, new(), out _);
         Assert.Equal(MonitorTestScan.Raster.Points, restored!.DoneCount);
     }
 

@@ -43,7 +43,7 @@ internal sealed class ScanReleaser
     /// <summary>When each data file (by file name) was complete.</summary>
     public ConcurrentDictionary<string, DateTimeOffset> Completed { get; } = new();
 
-    public Task Start(CancellationToken cancel = default) => Task.Run(() => Run(cancel), cancel);
+    public Task Start(CancellationToken cancel = default) => DedicatedThread.Run(() => Run(cancel), cancel);
 
     private void Run(CancellationToken cancel)
     {
