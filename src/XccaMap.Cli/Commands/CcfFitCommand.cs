@@ -20,7 +20,7 @@ internal static class CcfFitCommand
     {
         var results = new Option<string?>("--results") { Description = "results.h5 of `xccamap process` (the CCF is read from /entry/xcca/domain_K)" };
         var ccf = new Option<string?>("--ccf") { Description = "HDF5 file of `xccamap ccf compute` (same NXdata layout), instead of or besides --results" };
-        var domain = new Option<int>("--domain") { Description = "Domain K (/entry/xcca/domain_K)", Required = true };
+        var domain = new Option<int>("--domain") { Description = "Domain K (/entry/xcca/domain_K); for `process` results K is the SAXS class label (class K+1 of the report, /entry/classes/saxs_class_{K+1})", Required = true };
         var model = new Option<string>("--model") { Description = "Relation(s) to fit: conf1, conf2, free, or both (conf1 and conf2, compared by residual)", DefaultValueFactory = _ => "both" };
         model.AcceptOnlyFromAmong("conf1", "conf2", "free", "both");
         var zone = new Option<string?>("--zone") { Description = "Superlattice zone axis u,v,w along the beam; default: try [001], [110], [111], [112], [301]" };
@@ -128,8 +128,10 @@ internal static class CcfFitCommand
             return (null, AngularMask.FromWindow(new AngularWindow(s, e)), FormattableString.Invariant($"ring 1 full, ring 2 window {s}°–{e}° (--window)"));
         }
 
+        // The detector process recorded beside the geometry; files that do not say are taken as the Eiger 4M.
+        DetectorSpec detector = (q.Results is not null ? MeasuredCcfFile.ReadDetector(q.Results) : null) ?? MeasuredCcfFile.ReadDetector(m.Path) ?? DetectorSpec.Eiger4M;
         PoniGeometry? poni = q.Poni is not null ? PoniGeometry.Read(q.Poni)
-            : m.Geometry is { } g ? new PoniGeometry(g[0], g[1], g[2], g[3], g[4], g[5], lambda * 1e-10, DetectorSpec.Eiger4M) // Å → m
+            : m.Geometry is { } g ? new PoniGeometry(g[0], g[1], g[2], g[3], g[4], g[5], lambda * 1e-10, detector) // Å → m
             : filePoni;
         if (poni is null)
         {
@@ -139,7 +141,7 @@ internal static class CcfFitCommand
         Func<int, int, bool>? gaps = poni.Detector.Shape == DetectorShape.Eiger4M ? Eiger4MLayout.IsGap : null;
         AngularMask w1 = RingCoverage.Compute(poni, m.Q1.Min, m.Q1.Max, gaps);
         AngularMask w2 = RingCoverage.Compute(poni, m.Q2.Min, m.Q2.Max, gaps);
-        string source = q.Poni ?? (m.Geometry is not null ? "the geometry in the results (Eiger 4M)" : m.PoniPath!);
+        string source = q.Poni ?? (m.Geometry is not null ? $"the geometry in the results ({(detector == DetectorSpec.Eiger4M ? "Eiger 4M" : $"{detector.Shape} detector")})" : m.PoniPath!);
         return (w1, w2, $"ring coverage from {source}");
     }
 

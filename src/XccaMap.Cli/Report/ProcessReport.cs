@@ -10,7 +10,8 @@ namespace XccaMap.Cli.Report;
 /// <summary>
 /// Assembles <c>report.html</c> of <c>xccamap process</c> (self-contained: PNGs as data URIs, SVG inline) and
 /// writes every figure also as a file in <c>DIR/figures/</c>. Sections: maps (Fig. 1 a–b, Fig. 3 a), rings and
-/// indexing (Table S1), domain-averaged patterns and profiles (Fig. S3), frames and throughput.
+/// indexing (Table S1), domain-averaged patterns and profiles (Fig. S3), cross-correlations and orientational disorder
+/// (Fig. 2, Fig. S6, Table S2), frames and throughput.
 /// </summary>
 internal static class ProcessReport
 {
@@ -105,6 +106,11 @@ internal static class ProcessReport
             }
         }
 
+        if (r.Xcca is { } xcca)
+        {
+            AddXcca(report, figures, xcca, r.CpuSeconds);
+        }
+
         report.AddSection("Frames and throughput");
         report.AddTable(["stage", "seconds", "frames", "frames/s"],
             r.Timings.Select(t => (IReadOnlyList<string>)[t.Stage, F(t.Seconds, "0.00"), t.Frames.ToString(CultureInfo.InvariantCulture), F(t.FramesPerSecond, "0.0")]),
@@ -118,6 +124,41 @@ internal static class ProcessReport
         report.AddPreformatted(string.Join("\n", r.Notes.Concat(r.ScanProblems.Take(30))));
         return report.ToHtml();
     }
+
+    /// <summary>Cross-correlations per domain (Fig. 2), 200_AL cuts with the fit (Fig. S6) and Table S2.</summary>
+    private static void AddXcca(HtmlReport report, List<ReportFigure> figures, XccaResults x, double cpuSeconds)
+    {
+        report.AddSection("Cross-correlation and orientational disorder");
+        report.AddParagraph(Inv($"Per SAXS class (domain_K of results.h5 is class K + 1), over its interior points: C(q1, q2, Δ) of the class's strongest superlattice ring q1 with q2 = {x.Q2Description}, scaled to [0, 1], Δ step {360.0 / x.PhiBins:0.###}°; dashed: the autocorrelations of q1 and q2. Orientational disorder from a 2D Gaussian fit of the class-averaged 200_AL peak in (q, φ): ΔΦ = √(FWHM_az² − FWHM_rad²) (S.I. eq. 7); errors are standard errors of the fit."));
+        if (x.Domains.Count == 0)
+        {
+            report.AddParagraph("No domain had frames to correlate.");
+            return;
+        }
+
+        report.AddTable(XccaFigures.TableS2Header, XccaFigures.TableS2(x.Domains), "Orientational disorder of the nanocrystals per domain (Table S2 form) and the symmetry axis of each domain's CCF.");
+        foreach (var d in x.Domains)
+        {
+            report.AddSubsection(Inv($"{ClassLabels.Name(d.Domain)} (domain_{d.Domain}): {d.Frames} frames"));
+            Svg(report, figures, $"ccf_domain_{d.Domain}.svg", Inv($"{ClassLabels.Name(d.Domain)}: C({d.Pair.Q1Label}, {d.Pair.Q2Label}, Δ) (ring pair: {d.PairSource}); symmetry axis {d.Ccf.Axis.AxisDeg:0.0} ± {d.Ccf.Axis.ErrorDeg:0.0}° ({d.Ccf.Axis.Method.ToString().ToLowerInvariant()})."), XccaFigures.Ccf(d));
+            if (XccaFigures.RadialCut(d) is { } radial && XccaFigures.AzimuthalCut(d) is { } azimuthal)
+            {
+                string fit = d.Disorder is { Success: true } f
+                    ? $"FWHM_rad {f.FwhmRadDeg.Format(2)}°, FWHM_az {f.FwhmAzDeg.Format(1)}°, ΔΦ {f.DeltaPhiDeg.Format(1)}°"
+                    : $"fit not usable: {d.Disorder?.Message}";
+                Svg(report, figures, $"disorder_domain_{d.Domain}_radial.svg", $"{ClassLabels.Name(d.Domain)}: radial cut through the class-averaged 200_AL peak with the fitted 2D Gaussian and background; {fit}.", radial);
+                Svg(report, figures, $"disorder_domain_{d.Domain}_azimuthal.svg", $"{ClassLabels.Name(d.Domain)}: azimuthal cut through the same peak.", azimuthal);
+            }
+            else
+            {
+                report.AddParagraph($"No orientational-disorder fit: {d.Disorder?.Message ?? "no 200_AL patch"}.");
+            }
+        }
+
+        report.AddParagraph(Inv($"Cost: {x.CpuSeconds:0.0} s of CPU time in all{Share(x.CpuSeconds, cpuSeconds)}: {x.SetupCpuSeconds:0.00} s to prepare the ring tables, {x.ProfileMicrosecondsPerFrame:0} µs per frame in the feature pass ({(x.ProfileTimeIsCpu ? "thread CPU time" : "thread wall time")}; SL ring profiles and the 200_AL patch, {x.StoreBytes / 1048576.0:0.#} MB kept), {x.ComputeCpuSeconds:0.00} s ({x.ComputeSeconds:0.00} s wall) to correlate and fit after the classification."));
+    }
+
+    private static string Share(double part, double whole) => whole > 0 ? Inv($", {100 * part / whole:0.0} % of the run's {whole:0.0} s") : string.Empty;
 
     private static IEnumerable<IReadOnlyList<string>> TableS1(ScanResult r, string modality, FccIndexing scan)
     {

@@ -1,10 +1,12 @@
+using XccaMap.Detector.Geometry;
 using XccaMap.Hdf5;
 
 namespace XccaMap.Diffraction.CcfFit;
 
 /// <summary>
 /// Reads a measured domain CCF from HDF5: <c>/entry/xcca/domain_K</c> of <c>results.h5</c> as <c>process</c> writes it
-/// (NXdata: <c>ccf</c> scaled to [0, 1] against <c>delta</c> in degrees; attributes <c>q1_angstrom^-1</c>,
+/// (domain K = SAXS class label K, i.e. <c>/entry/classes/saxs_class_{K+1}</c>;
+/// NXdata: <c>ccf</c> scaled to [0, 1] against <c>delta</c> in degrees; attributes <c>q1_angstrom^-1</c>,
 /// <c>q2_angstrom^-1</c> = [q_min, q_max] or one value), or the same NXdata layout anywhere in a file written by
 /// <c>xccamap ccf compute</c>. The wavelength, geometry and superlattice constant are picked up from
 /// <c>/entry/process</c> and <c>/entry/indexing</c> when present.
@@ -71,6 +73,36 @@ public static class MeasuredCcfFile
             SuperlatticeA = measured.SuperlatticeA ?? Scalar(file, "entry/indexing/superlattice/a_least_squares"),
             SaxsPeakPhiDeg = measured.SaxsPeakPhiDeg ?? SaxsPeaks(file, measured.Domain),
         };
+    }
+
+    /// <summary>
+    /// The detector <c>process</c> recorded in <c>/entry/process</c> (<c>detector_shape</c>, <c>pixel_size1</c>,
+    /// <c>pixel_size2</c> in m), or null when the file does not say (files of older versions, <c>ccf compute</c>).
+    /// </summary>
+    public static DetectorSpec? ReadDetector(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        using H5File file = H5File.Open(path);
+        if (!file.IsDataset("entry/process/detector_shape") || Scalar(file, "entry/process/pixel_size1") is not { } p1 || Scalar(file, "entry/process/pixel_size2") is not { } p2)
+        {
+            return null;
+        }
+
+        using H5Dataset ds = file.OpenDataset("entry/process/detector_shape");
+        int[] dims = ds.ReadAll<int>();
+        if (dims.Length != 2 || dims[0] <= 0 || dims[1] <= 0)
+        {
+            return null;
+        }
+
+        var shape = new DetectorShape(dims[0], dims[1]);
+        return shape == DetectorShape.Eiger4M && p1 == DetectorSpec.EigerPixelSize && p2 == DetectorSpec.EigerPixelSize
+            ? DetectorSpec.Eiger4M
+            : DetectorSpec.Generic(p1, p2, shape);
     }
 
     private static string FindGroup(H5File file, string path, int domain)

@@ -51,6 +51,7 @@ public static class DisorderFit
         }
 
         var result = Result(fit!, window, half);
+        result = result with { Cuts = PeakCuts.From(patch, result) };
         return result.Success && !BothFlanksMeasured(patch, result.PhiDeg.Value, fit!.Parameters[4])
             ? result with { Success = false, Message = FormattableString.Invariant($"the peak at φ = {result.PhiDeg.Value:F1}° is cut by the edge of the measured azimuths: its azimuthal width is not determined") }
             : result;

@@ -37,6 +37,16 @@ public sealed record DisorderResult
     /// <summary>Points fitted.</summary>
     public int Points { get; init; }
 
+    /// <summary>Radial and azimuthal cuts through the peak with the fitted curve (Fig. S6), or null without a model.</summary>
+    public PeakCuts? Cuts { get; init; }
+
+    /// <summary>
+    /// How many of the averaged frames carry the peak: the median over frames of the peak core's excess over the
+    /// fitted background divided by its mean — ≈ 1 when every frame shows the spot (it is the domain's own), ≪ 1 when
+    /// a few frames carry it (e.g. points of another domain among its frames). NaN when not checked.
+    /// </summary>
+    public double PeakPresence { get; init; } = double.NaN;
+
     /// <summary>χ² per degree of freedom (≈ 1 when the model and the Poisson errors describe the data).</summary>
     public double ReducedChiSquare { get; init; } = double.NaN;
 }

@@ -52,6 +52,19 @@ public sealed class PatchSums
         Frames += frame.Frames;
     }
 
+    /// <summary>Adds Σ signal and Σ normalisation of one bin (e.g. a frame's stored mean × the bin's normalisation, see <see cref="FramePatchStore"/>).</summary>
+    /// <param name="bin">Bin index, q-major (iq × PhiCount + jφ).</param>
+    /// <param name="signal">Signal (counts).</param>
+    /// <param name="normalisation">Normalisation of the same pixels.</param>
+    public void AddBin(int bin, double signal, double normalisation)
+    {
+        _signal[bin] += signal;
+        _norm[bin] += normalisation;
+    }
+
+    /// <summary>Counts one more frame in <see cref="Frames"/> (after its bins were added with <see cref="AddBin"/>).</summary>
+    public void CountFrame() => Frames++;
+
     /// <summary>Adds another instance's sums.</summary>
     public void Merge(PatchSums other)
     {

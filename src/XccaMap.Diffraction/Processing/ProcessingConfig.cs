@@ -2,6 +2,7 @@ using XccaMap.Diffraction.Classification;
 using XccaMap.Diffraction.Features;
 using XccaMap.Diffraction.Indexing;
 using XccaMap.Diffraction.Rings;
+using XccaMap.Diffraction.Xcca;
 
 namespace XccaMap.Diffraction.Processing;
 
@@ -71,6 +72,9 @@ public sealed record ProcessingConfig
 
     /// <summary>Detector pixels binned per side in the stored class-averaged patterns. Default 2.</summary>
     public int PatternBinning { get; init; } = 2;
+
+    /// <summary>Cross-correlations and orientational disorder per SAXS class (docs/xcca-outputs.md).</summary>
+    public XccaProcessingOptions Xcca { get; init; } = new();
 
     /// <summary>Frames in flight in the reading pipeline; 0 = the reader's default (2 per core + 2).</summary>
     public int MaxFramesInFlight { get; init; }

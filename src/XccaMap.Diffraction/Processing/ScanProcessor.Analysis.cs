@@ -1,7 +1,9 @@
 using System.Globalization;
 using XccaMap.Diffraction.Classification;
 using XccaMap.Diffraction.Features;
+using XccaMap.Diffraction.Results;
 using XccaMap.Diffraction.Rings;
+using XccaMap.Diffraction.Xcca;
 
 namespace XccaMap.Diffraction.Processing;
 
@@ -34,6 +36,79 @@ public sealed partial class ScanProcessor
             : [];
         End("analysis", 0);
         return new AnalysisData(saxsAngular, waxsAngular, saxsClasses, waxsClasses, fits);
+    }
+
+    /// <summary>
+    /// Cross-correlations and orientational disorder per SAXS class from what the feature pass kept (design.md §4.7–8):
+    /// domain K = SAXS class label K (class K + 1 of the report, /entry/classes/saxs_class_{K+1}).
+    /// </summary>
+    private XccaResults? CrossCorrelate(FeatureData features, AnalysisData analysis)
+    {
+        if (features.Xcca is not { } xcca)
+        {
+            return null;
+        }
+
+        if (analysis.SaxsClasses is not { } classes)
+        {
+            Note("xcca: no SAXS classes, no domains to correlate");
+            return null;
+        }
+
+        Begin("xcca", 0);
+        double cpu = ProcessCpuSeconds();
+        var domainOfFrame = Interior(classes.Labels, features.HasData);
+
+        var names = Enumerable.Range(0, classes.ClassCount).ToDictionary(k => k, k => FormattableString.Invariant($"saxs_class_{k + 1}"));
+        var domains = xcca.Compute(features.HasData, domainOfFrame, names);
+        End("xcca", 0);
+        double seconds = _timings[^1].Seconds, cpuSeconds = ProcessCpuSeconds() - cpu;
+        foreach (var d in domains)
+        {
+            var axis = d.Ccf.Axis;
+            var r = d.Disorder;
+            Note(FormattableString.Invariant($"xcca domain_{d.Domain} ({d.Name}, {d.Frames} frames): {d.Pair.Q1Label} × {d.Pair.Q2Label}, symmetry axis {axis.AxisDeg:0.0} ± {axis.ErrorDeg:0.00}°")
+                + (r is null ? string.Empty : r.Success ? $", ΔΦ {r.DeltaPhiDeg.Format(1)}° (FWHM_az {r.FwhmAzDeg.Format(1)}°, FWHM_rad {r.FwhmRadDeg.Format(2)}°)" : $", no ΔΦ: {r.Message}"));
+        }
+
+        return new XccaResults
+        {
+            Domains = domains,
+            PhiBins = xcca.PhiBins,
+            Q2Description = $"{xcca.Q2Ring.Name}: {xcca.Q2Reason}",
+            SetupSeconds = features.XccaSetupSeconds,
+            SetupCpuSeconds = features.XccaSetupCpuSeconds,
+            ProfileCpuSeconds = xcca.ProfileCpuSeconds,
+            ProfileTimeIsCpu = ProcessXcca.ProfileTimeIsCpu,
+            ProfileFrames = xcca.Frames,
+            ComputeSeconds = seconds,
+            ComputeCpuSeconds = cpuSeconds,
+            StoreBytes = xcca.Bytes,
+        };
+    }
+
+    /// <summary>
+    /// Per frame its SAXS class if the frame lies in the class's interior (<see cref="XccaProcessingOptions.MinDepth"/>,
+    /// relaxed per class to keep <see cref="XccaProcessingOptions.MinInteriorFraction"/> of its points), else −1.
+    /// </summary>
+    private int[] Interior(int[] labels, bool[] hasData)
+    {
+        var options = _config.Xcca;
+        var depth = DomainDepth.Compute(labels, hasData, Raster);
+        var result = new int[labels.Length];
+        Array.Fill(result, -1);
+        foreach (var members in Enumerable.Range(0, labels.Length).Where(f => hasData[f] && labels[f] >= 0).GroupBy(f => labels[f]))
+        {
+            var list = members.ToArray();
+            var (_, deepest) = DomainDepth.Core(list, depth, Math.Max(1, options.MinFrames), options.MinInteriorFraction);
+            int d = Math.Min(options.MinDepth, deepest);
+            foreach (int f in list.Where(f => depth[f] >= d))
+            {
+                result[f] = members.Key;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Per frame, the frames of its 8 raster neighbours.</summary>

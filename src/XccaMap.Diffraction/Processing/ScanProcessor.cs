@@ -8,8 +8,9 @@ using XccaMap.Diffraction.Results;
 namespace XccaMap.Diffraction.Processing;
 
 /// <summary>
-/// <c>xccamap process</c>: a whole scan into domain maps, domain-averaged patterns and an indexed superlattice
-/// (design.md §4 steps 1–6). The frames are read in three streams, each through the bounded parallel pipeline:
+/// <c>xccamap process</c>: a whole scan into domain maps, domain-averaged patterns, an indexed superlattice, and per
+/// SAXS class its cross-correlation functions and orientational disorder (design.md §4 steps 1–8). The frames are
+/// read in three streams, each through the bounded parallel pipeline:
 /// <list type="number">
 /// <item><b>Setup</b> (a few hundred frames, whole): the combined mask (pixel_mask ∪ all-ones ∪ beamstop/user
 /// masks ∪ hot pixels) and the scan-averaged radial profile over the whole q range from frames spread evenly over
@@ -19,9 +20,11 @@ namespace XccaMap.Diffraction.Processing;
 /// <item><b>Feature pass</b> (every frame, once): only the compressed blocks holding the pixels of the SAXS and
 /// WAXS bands are decoded (<see cref="FrameRoi"/>, a few % of the detector), remapped to two (q, φ) cakes, and
 /// reduced to compact per-frame features (<see cref="Features.BandFeatures"/>: I(q) in each band and the net
-/// angular profile of each ring, ≈ 7–10 KB per frame, 150 MB for 121 × 121 points). No frame is kept. Everything
-/// per point — classes, angular peaks, q fits, ring intensities, class-averaged band profiles and their indexing —
-/// is computed from these features after the pass.</item>
+/// angular profile of each ring, ≈ 7–10 KB per frame, 150 MB for 121 × 121 points), plus what the cross-correlations
+/// need (<see cref="Xcca.ProcessXcca"/>: the superlattice ring profiles at 1° and the (q, φ) patch of the 200_AL
+/// ring, ≈ 8 KB per frame). No frame is kept. Everything per point — classes, angular peaks, q fits, ring
+/// intensities, class-averaged band profiles and their indexing, the CCFs and ΔΦ of each SAXS class — is computed
+/// from these features after the pass.</item>
 /// <item><b>Class pass</b> (≤ <see cref="ProcessingConfig.ClassAverageFrames"/> frames per class, whole): the
 /// class-averaged 2D patterns and full-q profiles (Fig. S3), which need whole frames and the classes; a sample
 /// per class is enough for a picture.</item>
@@ -67,6 +70,7 @@ public sealed partial class ScanProcessor
     private ScanResult Execute()
     {
         var total = Stopwatch.StartNew();
+        var cpu = ProcessCpuSeconds();
         using var scan = EigerScan.Open(_request.MasterPath);
         _scan = scan;
         var shape = new DetectorShape(scan.Rows, scan.Columns);
@@ -94,10 +98,15 @@ public sealed partial class ScanProcessor
         var survey = Survey();
         var features = FeaturePass(survey);
         var analysis = Analyse(features);
+        var xcca = CrossCorrelate(features, analysis);
         var domains = Domains(features, analysis, survey);
         total.Stop();
 
-        return Assemble(shape, survey, features, analysis, domains, present.Count, beyond, total.Elapsed.TotalSeconds);
+        return Assemble(shape, survey, features, analysis, domains, present.Count, beyond, total.Elapsed.TotalSeconds) with
+        {
+            Xcca = xcca,
+            CpuSeconds = ProcessCpuSeconds() - cpu,
+        };
     }
 
     /// <summary>Raster points whose frame lies in a missing data file are skipped frames too.</summary>
@@ -135,4 +144,11 @@ public sealed partial class ScanProcessor
     }
 
     private void Skip(long frame, string reason) => _skipped.TryAdd(frame, reason);
+
+    /// <summary>CPU time of this process so far (all threads), s.</summary>
+    private static double ProcessCpuSeconds()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime.TotalSeconds;
+    }
 }

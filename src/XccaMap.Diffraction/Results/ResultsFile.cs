@@ -2,6 +2,7 @@ using XccaMap.Diffraction.Classification;
 using XccaMap.Diffraction.Indexing;
 using XccaMap.Diffraction.Processing;
 using XccaMap.Diffraction.Rings;
+using XccaMap.Diffraction.Xcca;
 using XccaMap.Hdf5;
 using static XccaMap.Diffraction.Results.NexusWriter;
 
@@ -46,6 +47,10 @@ public static class ResultsFile
             }
 
             WriteClasses(entry, result);
+            if (result.Xcca is { } xcca)
+            {
+                WriteXcca(entry, xcca);
+            }
         });
     }
 
@@ -66,6 +71,9 @@ public static class ResultsFile
         p.WriteScalar("rot1", r.Geometry.Rot1, "rad");
         p.WriteScalar("rot2", r.Geometry.Rot2, "rad");
         p.WriteScalar("rot3", r.Geometry.Rot3, "rad");
+        p.WriteDataset<int>("detector_shape", [r.Shape.Rows, r.Shape.Cols]);
+        p.WriteScalar("pixel_size1", r.Geometry.PixelSize1, "m");
+        p.WriteScalar("pixel_size2", r.Geometry.PixelSize2, "m");
         p.WriteScalar("masked_pixels", r.MaskedPixels);
         p.WriteScalar("frames_processed", r.FramesProcessed);
         p.WriteScalar("frames_skipped", (long)r.Skipped.Count);
@@ -172,6 +180,20 @@ public static class ResultsFile
         Vector<double>(g, "a", ix.Peaks.Select(p => p.A).ToArray(), "angstrom", "lattice constant from this peak");
         Strings(g, "hkl", ix.Peaks.Select(p => p.Hkl ?? "-").ToList());
     }
+
+    /// <summary>/entry/xcca and /entry/disorder (docs/xcca-outputs.md), with how domains map to the SAXS classes.</summary>
+    private static void WriteXcca(H5Group entry, XccaResults x)
+    {
+        XccaWriter.Write(entry, x.Domains);
+        using var g = entry.OpenGroup("xcca");
+        g.WriteAttribute("domain_mapping", XccaMapping);
+        g.WriteAttribute("delta_step_deg", 360.0 / x.PhiBins);
+        g.WriteAttribute("q2_choice", x.Q2Description);
+    }
+
+    /// <summary>How the domains of /entry/xcca and /entry/disorder relate to the SAXS classes.</summary>
+    public const string XccaMapping =
+        "domain_K = SAXS class label K: the points where maps/saxs_class == K, i.e. classes/saxs_class_{K+1} and 'class K+1' of the report (mixed and empty points belong to no domain)";
 
     private static void WriteClasses(H5Group entry, ScanResult r)
     {

@@ -99,6 +99,9 @@ public sealed record ScanResult
     /// <summary>Domain classes of both modalities.</summary>
     public required IReadOnlyList<DomainResult> Domains { get; init; }
 
+    /// <summary>Cross-correlations and orientational disorder per SAXS class, or null when not computed.</summary>
+    public XccaResults? Xcca { get; init; }
+
     /// <summary>Frame indices the data files span (present or not).</summary>
     public required long FramesInFiles { get; init; }
 
@@ -122,6 +125,9 @@ public sealed record ScanResult
 
     /// <summary>Wall time of the whole run, s.</summary>
     public required double TotalSeconds { get; init; }
+
+    /// <summary>CPU time of the process during the run (all threads), s; NaN if not measured.</summary>
+    public double CpuSeconds { get; init; } = double.NaN;
 
     /// <summary>Remarks made while processing (choices, fallbacks).</summary>
     public required IReadOnlyList<string> Notes { get; init; }

@@ -3,13 +3,15 @@ using System.Text.Json;
 using XccaMap.Diffraction.Classification;
 using XccaMap.Diffraction.Indexing;
 using XccaMap.Diffraction.Rings;
+using XccaMap.Diffraction.Xcca;
 using XccaMap.Hdf5;
 
 namespace XccaMap.Diffraction.Results;
 
 /// <summary>
-/// Writes <c>summary.json</c>: classes with point counts and indexed peaks (Table S1 form), ⟨a⟩, rings, frames
-/// processed and skipped (with reasons), throughput per stage. Non-finite numbers are written as null.
+/// Writes <c>summary.json</c>: classes with point counts and indexed peaks (Table S1 form), ⟨a⟩, rings, per SAXS
+/// class the ring pair, CCF symmetry axis and orientational disorder (Table S2 form), frames processed and skipped
+/// (with reasons), throughput per stage. Non-finite numbers are written as null.
 /// </summary>
 public static class SummaryFile
 {
@@ -95,9 +97,11 @@ public static class SummaryFile
                     q_5_95_percent = v.Length > 0 ? new[] { v[(int)(0.05 * (v.Length - 1))], v[(int)(0.95 * (v.Length - 1))] } : null,
                 };
             }),
+            ["xcca"] = r.Xcca is { } x ? XccaJson(x, r.CpuSeconds) : null,
             ["throughput"] = new
             {
                 total_seconds = Math.Round(r.TotalSeconds, 3),
+                cpu_seconds = N(Math.Round(r.CpuSeconds, 3)),
                 frames_per_second = Math.Round(r.FramesPerSecond, 2),
                 cores = Environment.ProcessorCount,
                 stages = r.Timings.Select(t => new { stage = t.Stage, seconds = Math.Round(t.Seconds, 3), frames = t.Frames, frames_per_second = Math.Round(t.FramesPerSecond, 2) }),
@@ -118,6 +122,63 @@ public static class SummaryFile
     public static void Write(string path, ScanResult result) => AtomicFile.WriteAllText(path, ToJson(result));
 
     private static double? N(double v) => double.IsFinite(v) ? v : null;
+
+    private static object XccaJson(XccaResults x, double runCpuSeconds) => new
+    {
+        domain_mapping = ResultsFile.XccaMapping,
+        delta_step_deg = 360.0 / x.PhiBins,
+        q2 = x.Q2Description,
+        domains = x.Domains.Select(d => new
+        {
+            domain = d.Domain,
+            group = "/entry/xcca/" + XccaWriter.GroupName(d.Domain),
+            saxs_class = d.Name,
+            frames = d.Frames,
+            ring_pair = new
+            {
+                q1 = d.Pair.Q1Label,
+                q1_window = new[] { d.Pair.Q1.QMin, d.Pair.Q1.QMax },
+                q2 = d.Pair.Q2Label,
+                q2_window = new[] { d.Pair.Q2.QMin, d.Pair.Q2.QMax },
+                source = d.PairSource,
+            },
+            symmetry_axis_deg = N(d.Ccf.Axis.AxisDeg),
+            symmetry_axis_err_deg = N(d.Ccf.Axis.ErrorDeg),
+            symmetry_axis_error_method = d.Ccf.Axis.Method.ToString().ToLowerInvariant(),
+            symmetry_period_deg = N(d.Ccf.Axis.PeriodDeg),
+            asymmetry = N(d.Ccf.Axis.Asymmetry),
+            disorder = d.Disorder is not { } f ? null : new
+            {
+                success = f.Success,
+                message = f.Message,
+                delta_phi_deg = N(f.DeltaPhiDeg.Value),
+                delta_phi_err_deg = N(f.DeltaPhiDeg.Error),
+                fwhm_az_deg = N(f.FwhmAzDeg.Value),
+                fwhm_az_err_deg = N(f.FwhmAzDeg.Error),
+                fwhm_rad_deg = N(f.FwhmRadDeg.Value),
+                fwhm_rad_err_deg = N(f.FwhmRadDeg.Error),
+                q0_angstrom_inv = N(f.QAngstrom.Value),
+                phi0_deg = N(f.PhiDeg.Value),
+                reduced_chi_square = N(f.ReducedChiSquare),
+                peak_presence = N(f.PeakPresence),
+            },
+        }),
+        timing = new
+        {
+            description = "setup: building the SL ring tables; profile: per-frame work inside the feature pass (SL ring profiles at the Δ step, 200_AL patch), thread CPU time summed over threads; compute: correlation, symmetry axes and disorder fits after the classification; cpu_share: all of it over the process CPU time of the run",
+            setup_seconds = Math.Round(x.SetupSeconds, 3),
+            setup_cpu_seconds = Math.Round(x.SetupCpuSeconds, 3),
+            profile_cpu_seconds = Math.Round(x.ProfileCpuSeconds, 3),
+            profile_time_is_cpu = x.ProfileTimeIsCpu,
+            profile_frames = x.ProfileFrames,
+            profile_cpu_us_per_frame = N(Math.Round(x.ProfileMicrosecondsPerFrame, 1)),
+            compute_seconds = Math.Round(x.ComputeSeconds, 3),
+            compute_cpu_seconds = Math.Round(x.ComputeCpuSeconds, 3),
+            cpu_seconds = Math.Round(x.CpuSeconds, 3),
+            cpu_share = runCpuSeconds > 0 ? Math.Round(x.CpuSeconds / runCpuSeconds, 4) : (double?)null,
+            store_megabytes = Math.Round(x.StoreBytes / 1048576.0, 1),
+        },
+    };
 
     private static object LatticeJson((double Mean, double Std, int Classes) a) => new
     {

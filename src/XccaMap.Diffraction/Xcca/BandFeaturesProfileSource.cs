@@ -5,9 +5,11 @@ namespace XccaMap.Diffraction.Xcca;
 
 /// <summary>
 /// The ring profiles <c>process</c> keeps per frame (<see cref="BandFeatures"/> of the SAXS and WAXS bands) as an
-/// <see cref="IRingProfileSource"/>: I(φ) is the net angular profile (local background subtracted; an isotropic
-/// offset only shifts C by a constant, which the scaling to [0, 1] removes), W(φ) the window coverage where the φ
-/// bin is valid and 0 elsewhere. Both bands must share the φ grid.
+/// <see cref="IRingProfileSource"/>: I(φ) is the net angular profile (local background subtracted), W(φ) the window
+/// coverage where the φ bin is valid and 0 elsewhere. Both bands must share the φ grid. Note that C of net profiles
+/// is not C of the measured intensity (eq. 3) up to a constant when a ring is seen only in part: the background's
+/// cross terms vary with Δ through the mask overlap. <c>process</c> therefore correlates the measured window
+/// intensities (<see cref="ProcessRingProfiles"/>), as <c>ccf compute</c> does.
 /// </summary>
 public sealed class BandFeaturesProfileSource : IRingProfileSource
 {

@@ -5,8 +5,8 @@ namespace XccaMap.Diffraction.Xcca;
 
 /// <summary>
 /// Cross-correlation analysis and orientational disorder per domain (design.md §4 steps 7–8; S.I. eqs. 1–3 and 7 of
-/// Mukharamova et al. 2019) — the library entry point <c>process</c> calls after classification, on the ring profiles
-/// it kept for every frame (no frame is read again):
+/// Mukharamova et al. 2019) — what <c>process</c> runs after classification (through <see cref="ProcessXcca"/>), on the
+/// ring profiles it kept for every frame (no frame is read again):
 /// <list type="number">
 /// <item>the ring pair of each domain, from its averaged profiles (<see cref="RingPairSelector"/>) unless configured;</item>
 /// <item>per frame the masked CCF spectra of that pair (and both autocorrelations), summed per domain
@@ -110,7 +110,7 @@ public static class DomainXcca
         foreach (int d in domains)
         {
             var h = heights.GetValueOrDefault(d) ?? Enumerable.Repeat(double.NaN, rings.Count).ToArray();
-            string how2 = "configured";
+            string how2 = options.Q2Reason ?? "configured";
             int r1 = fixed1 >= 0 ? fixed1 : RingPairSelector.StrongestSuperlattice(rings, h);
             int r2 = fixed2 >= 0 ? fixed2 : RingPairSelector.AtomicLattice200(rings, h, out how2);
             if (r1 < 0 || r2 < 0)
@@ -118,7 +118,7 @@ public static class DomainXcca
                 continue;
             }
 
-            string how1 = fixed1 >= 0 ? "configured" : "strongest SL ring of the domain";
+            string how1 = fixed1 >= 0 ? options.Q1Reason ?? "configured" : "strongest SL ring of the domain";
             pairs[d] = (r1, r2, $"q1: {how1}; q2: {how2}");
         }
 

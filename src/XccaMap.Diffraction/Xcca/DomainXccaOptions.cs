@@ -11,6 +11,12 @@ public sealed record DomainXccaOptions
     /// <summary>q2 for every domain, Å⁻¹; null = the AL 200 ring (<see cref="RingPairSelector"/>).</summary>
     public double? Q2 { get; init; }
 
+    /// <summary>How <see cref="Q1"/> was chosen, for the results (e.g. by the caller from the data); null = "configured".</summary>
+    public string? Q1Reason { get; init; }
+
+    /// <summary>How <see cref="Q2"/> was chosen, for the results; null = "configured".</summary>
+    public string? Q2Reason { get; init; }
+
     /// <summary>Also the autocorrelations C(q1, q1, Δ) and C(q2, q2, Δ). Default true.</summary>
     public bool Autocorrelations { get; init; } = true;
 

@@ -124,9 +124,44 @@ public static class XccaWriter
         Scalar(g, "q_angstrom^-1", r.QAngstrom, NexusWriter.QUnits);
         Scalar(g, "phi_deg", r.PhiDeg, "degree");
         g.WriteScalar("reduced_chi_square", r.ReducedChiSquare);
+        g.WriteScalar("peak_presence", r.PeakPresence);
         g.WriteScalar("points", r.Points);
         g.WriteDataset<double>("phi_window_deg", [r.PhiWindowDeg.Start, r.PhiWindowDeg.End], "degree");
         g.WriteAttribute("phi_convention", NexusWriter.PhiConvention);
+        if (r.Cuts is { } cuts)
+        {
+            WriteCuts(g, cuts);
+        }
+    }
+
+    /// <summary>The radial and azimuthal cuts through the peak with the fitted curve (Fig. S6) as two NXdata groups.</summary>
+    private static void WriteCuts(H5Group parent, PeakCuts c)
+    {
+        if (c.PhiDeg.Length == 0)
+        {
+            return;
+        }
+
+        using (var radial = NexusWriter.NxData(parent, "radial_cut", "intensity", ["q"]))
+        {
+            radial.WriteAttribute("title", FormattableString.Invariant($"radial cut: mean over phi in [{c.RadialPhiRangeDeg.Min:0.0}, {c.RadialPhiRangeDeg.Max:0.0}] deg (phi0 ± FWHM_az/2)"));
+            radial.WriteAttribute("auxiliary_signals", ["fit", "background"]);
+            NexusWriter.Vector<double>(radial, "q", c.Q, NexusWriter.QUnits, "q (Å⁻¹)");
+            NexusWriter.Vector<double>(radial, "intensity", c.RadialIntensity, "counts", "domain-averaged intensity (NaN = not measured)");
+            NexusWriter.Vector<double>(radial, "intensity_errors", c.RadialSigma, "counts", "standard error (Poisson)");
+            NexusWriter.Vector<double>(radial, "fit", c.RadialFit, "counts", "fitted 2D Gaussian + plane over the same bins");
+            NexusWriter.Vector<double>(radial, "background", c.RadialBackground, "counts", "fitted background plane over the same bins");
+        }
+
+        using var azimuthal = NexusWriter.NxData(parent, "azimuthal_cut", "intensity", ["phi"]);
+        azimuthal.WriteAttribute("title", FormattableString.Invariant($"azimuthal cut: mean over q in [{c.AzimuthalQRange.Min:0.0000}, {c.AzimuthalQRange.Max:0.0000}] 1/angstrom (q0 ± FWHM_q/2)"));
+        azimuthal.WriteAttribute("auxiliary_signals", ["fit", "background"]);
+        azimuthal.WriteAttribute("phi_convention", NexusWriter.PhiConvention + "; here unwrapped around the peak azimuth phi0, so values may leave [0, 360)");
+        NexusWriter.Vector<double>(azimuthal, "phi", c.PhiDeg, "degree", "φ (°), unwrapped around φ0");
+        NexusWriter.Vector<double>(azimuthal, "intensity", c.AzimuthalIntensity, "counts", "domain-averaged intensity");
+        NexusWriter.Vector<double>(azimuthal, "intensity_errors", c.AzimuthalSigma, "counts", "standard error (Poisson)");
+        NexusWriter.Vector<double>(azimuthal, "fit", c.AzimuthalFit, "counts", "fitted 2D Gaussian + plane over the same bins");
+        NexusWriter.Vector<double>(azimuthal, "background", c.AzimuthalBackground, "counts", "fitted background plane over the same bins");
     }
 
     private static void Scalar(H5Group g, string name, Measurement m, string units)
