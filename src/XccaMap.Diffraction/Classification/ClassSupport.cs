@@ -85,6 +85,26 @@ public sealed class ClassSupport
         return total > 0 ? inside / total : 0;
     }
 
+    /// <summary>
+    /// Cosine between <paramref name="a"/> and <paramref name="b"/> over the entries inside the support only (0 when
+    /// either vanishes there): whether the two patterns have the same peaks where this support has peaks.
+    /// </summary>
+    public double RestrictedCosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        double ab = 0, aa = 0, bb = 0;
+        for (int j = 0; j < a.Length; j++)
+        {
+            if (_inside[j])
+            {
+                ab += (double)a[j] * b[j];
+                aa += (double)a[j] * a[j];
+                bb += (double)b[j] * b[j];
+            }
+        }
+
+        return aa > 0 && bb > 0 ? ab / Math.Sqrt(aa * bb) : 0;
+    }
+
     /// <summary>Fraction of the energy of <paramref name="x"/> inside this support and not inside <paramref name="other"/>.</summary>
     public double ContainmentExcluding(ReadOnlySpan<float> x, ClassSupport other)
     {

@@ -6,7 +6,7 @@ namespace XccaMap.Diffraction.Classification;
 /// <param name="Centroids">Mean fingerprint of each class (ClassCount × Dimension, unit length).</param>
 /// <param name="Dimension">Fingerprint length.</param>
 /// <param name="Silhouette">Simplified silhouette (Hruschka et al. 2004) of the class assignment, in [−1, 1]; NaN with fewer than two classes.</param>
-/// <param name="MixedClusters">Clusters found to be sums of two classes and labelled mixed.</param>
+/// <param name="MixedClusters">Candidate patterns (raster regions or clusters) found to be sums of two classes: boundaries, no class.</param>
 /// <param name="Criterion">How the number of classes was chosen, in words.</param>
 public sealed record ClassificationResult(int[] Labels, int ClassCount, float[] Centroids, int Dimension, double Silhouette, int MixedClusters, string Criterion)
 {

@@ -5,23 +5,36 @@ namespace XccaMap.Diffraction.Classification;
 /// "Resolving the domain structure" of Mukharamova et al. 2019), independently for SAXS and WAXS.
 /// <list type="number">
 /// <item>Points without angular peaks are "empty".</item>
-/// <item>Classes are learnt from domain interiors: points whose pattern agrees with their raster neighbours'
-/// (near a domain edge the lattice turns out of plane, so reflections leave or join the Ewald sphere, and at a
-/// boundary two patterns add up). These are over-segmented by spherical k-means into typical patterns and
-/// near-duplicates merge.</item>
-/// <item>Class-count criterion: patterns are taken from the most to the least frequent. A pattern whose peaks lie
-/// inside an existing class's peak set (<see cref="ClassSupport"/>) is part of it (a subset of its reflections); one
-/// whose peaks need two classes is a boundary; one that holds exactly one class inside it is that class's fuller
-/// pattern; any other starts a new class. So the count follows from which peak sets occur, not from a fixed k;
-/// patterns rarer than <see cref="ClassifierOptions.MinClassPoints"/> / <see cref="ClassifierOptions.MinClassFraction"/>
-/// found none.</item>
-/// <item>Every point joins the class whose mean fingerprint it resembles most (cosine); it is "mixed" when a
-/// non-negative sum of two classes fits it clearly better, and "unexplained" (mixed, unless the spatial clean-up
-/// gives it its neighbours' class) when it resembles no class.</item>
+/// <item><b>Candidate patterns.</b> With a raster (<c>neighbours</c> given) the points are split into regions of
+/// continuously varying pattern (<see cref="RasterSegmentation"/>): a domain whose lattice turns gradually towards
+/// its edge stays one region, the jump to another domain or a line of mixed points separates regions. Each region's
+/// mean fingerprint is a candidate, with its size and its <i>interior</i> (points all of whose 8 neighbours lie in
+/// it). Without a raster the candidates are the clusters of a spherical k-means over-segmentation
+/// (<see cref="ClassifierOptions.InitialClusters"/>, near-duplicates merged at
+/// <see cref="ClassifierOptions.MergeSimilarity"/>).</item>
+/// <item><b>Class-count criterion</b> (<see cref="ClassDiscovery"/>): candidates are taken from the largest to the
+/// smallest. A candidate joins a class when it has the class's pattern (cosine ≥ merge similarity), or its peaks lie
+/// inside the class's peak set (<see cref="ClassSupport"/>: near an edge the lattice turns out of plane and some
+/// reflections leave the Ewald sphere; a region with a domain's interior must also show them with the class's
+/// profile), or it is the class's fuller pattern (holds the class's peaks with the class's profile). A band-like one
+/// whose peaks need two classes is a boundary and founds nothing (two domains are seen at once only along their
+/// boundary; a region with an interior is a domain even if its peaks coincide with two others'). A new class needs a
+/// domain: at least <see cref="ClassifierOptions.MinClassPoints"/> / <see cref="ClassifierOptions.MinClassFraction"/> points and an
+/// interior (≥ <see cref="ClassifierOptions.MinInteriorFraction"/> of its points, at least one); and a band-like
+/// region (interior below <see cref="ClassifierOptions.EdgeBandInteriorFraction"/>) that touches a class it resembles
+/// is that class's edge band, where the out-of-plane rotation of the lattice (up to ~10° in the paper) changes which
+/// reflections are excited — not a new orientation. So the number of classes is the number of distinct patterns that
+/// fill domains, not a fixed k, and a domain is not split into its turned rim.</item>
+/// <item><b>Assignment.</b> Every point joins the class it resembles most (cosine to the class's mean or to any of its
+/// regions' patterns, so a rim that shows only some reflections still finds its class); it is "mixed" when a
+/// non-negative sum of two classes explains it well and the second carries a real share of it
+/// (<see cref="ClassAssignment"/>) — with a raster only where the two classes meet (<see cref="MixedBoundary"/>) —
+/// and "unexplained" (mixed, unless the spatial clean-up gives it its neighbours' class) when it resembles no
+/// class.</item>
 /// </list>
-/// Classes are numbered by size, largest first.
+/// Classes are numbered by size, largest first. Deterministic.
 /// </summary>
-public static class DomainClassifier
+public static partial class DomainClassifier
 {
     /// <summary>Classifies <paramref name="count"/> points.</summary>
     /// <param name="fingerprints">count × dim, row-major, non-negative, each row unit length (rows of points without signal are ignored).</param>
@@ -30,9 +43,11 @@ public static class DomainClassifier
     /// <param name="dim">Fingerprint length.</param>
     /// <param name="options">Settings; defaults when null.</param>
     /// <param name="blockLength">Fingerprint entries per ring (the circle wraps within each block); 0 = one block.</param>
-    /// <param name="neighbours">Per point, its raster neighbours (point indices), or null: then every point counts as interior.</param>
+    /// <param name="neighbours">Per point, its raster neighbours (point indices), or null: then the candidates are k-means clusters.</param>
     public static ClassificationResult Classify(float[] fingerprints, bool[] hasSignal, int count, int dim, ClassifierOptions? options = null, int blockLength = 0, int[][]? neighbours = null)
     {
+        ArgumentNullException.ThrowIfNull(fingerprints);
+        ArgumentNullException.ThrowIfNull(hasSignal);
         options ??= new ClassifierOptions();
         blockLength = blockLength > 0 ? blockLength : dim;
         var labels = new int[count];
@@ -43,178 +58,50 @@ public static class DomainClassifier
             return new ClassificationResult(labels, 0, [], dim, double.NaN, 0, "no point has angular peaks");
         }
 
-        var interior = Interior(fingerprints, hasSignal, active, dim, neighbours, options);
-        var sample = Sample(interior, options.SampleSize);
-        var data = Gather(fingerprints, sample, dim);
-        int k0 = options.Classes ?? options.InitialClusters;
-        var (centroids, k, _) = SphericalKMeans.Cluster(data, sample.Length, dim, Math.Max(1, k0), options.Seed);
-        if (options.Classes is null)
-        {
-            centroids = ClusterRefinement.MergeSimilar(data, sample.Length, dim, centroids, ref k, options.MergeSimilarity);
-        }
-
-        var assign = new int[sample.Length];
-        SphericalKMeans.Assign(data, sample.Length, dim, centroids, k, assign, out _);
-        var sizes = new int[k];
-        foreach (int a in assign)
-        {
-            sizes[a]++;
-        }
-
-        var supports = Enumerable.Range(0, k).Select(c => ClassSupport.FromCentroid(centroids.AsSpan(c * dim, dim), options.SupportFraction, options.SupportDilation, blockLength)).ToArray();
-        double minSize = Math.Max(options.MinClassPoints, options.MinClassFraction * sample.Length);
-        var order = Enumerable.Range(0, k).Where(c => sizes[c] > 0).OrderByDescending(c => sizes[c]).ThenBy(c => c).ToList();
-        List<float[]> classes;
-        int mixedClusters = 0;
+        List<float[]> means;
+        List<(float[] Pattern, int Class)> prototypes;
+        int mixedCandidates = 0;
         string criterion;
         if (options.Classes is { } fixedK)
         {
-            classes = order.Select(c => centroids.AsSpan(c * dim, dim).ToArray()).ToList();
+            means = FixedClasses(fingerprints, active, dim, fixedK, options);
+            prototypes = means.Select((m, g) => (m, g)).ToList();
             criterion = $"fixed by the configuration ({fixedK})";
         }
         else
         {
-            classes = Discover(centroids, sizes, dim, supports, order.Where(c => sizes[c] >= minSize).ToList(), options, out mixedClusters);
-            criterion = FormattableString.Invariant(
-                $"peak-set classes learnt from {interior.Length}{(interior.Length < active.Length ? " interior" : string.Empty)} points: {order.Count} typical patterns (k-means of {options.InitialClusters}, merged at cosine ≥ {options.MergeSimilarity}) taken by frequency; a pattern inside a class is part of it, one needing two classes is a boundary, one holding one class and made largely of it is its fuller pattern, any other is a new class; patterns below {minSize:0} points ignored");
+            bool raster = neighbours is not null;
+            var (candidates, population) = raster
+                ? RegionCandidates(fingerprints, hasSignal, dim, neighbours!, options, blockLength)
+                : ClusterCandidates(fingerprints, active, dim, options, blockLength);
+            double minSize = Math.Max(options.MinClassPoints, options.MinClassFraction * population);
+            var outcome = ClassDiscovery.Discover(candidates, options, minSize);
+            means = outcome.Classes.Select(members => ClassDiscovery.MeanOf(members, candidates, dim)).ToList();
+            prototypes = outcome.Classes.SelectMany((members, g) => members.Select(c => (candidates[c].Pattern, g))).ToList();
+            mixedCandidates = outcome.Mixed;
+            criterion = Describe(raster, candidates.Count, outcome, minSize, options);
         }
 
         var unexplained = new bool[count];
-        var prototypes = classes.SelectMany(c => c).ToArray();
-        ClassAssignment.Assign(fingerprints, active, dim, prototypes, classes.Count, options, labels, unexplained);
-        var (relabelled, classCentroids, nClasses) = Finish(fingerprints, labels, dim, classes.Count);
+        var pairs = new (int First, int Second)[count];
+        ClassAssignment.Assign(fingerprints, active, dim, means, prototypes, options, labels, unexplained, pairs);
+        if (neighbours is not null)
+        {
+            MixedBoundary.Apply(labels, pairs, neighbours);
+        }
+
+        var (relabelled, classCentroids, nClasses) = Finish(fingerprints, labels, dim, means.Count);
         double silhouette = SimplifiedSilhouette(fingerprints, relabelled, dim, classCentroids, nClasses);
-        return new ClassificationResult(relabelled, nClasses, classCentroids, dim, silhouette, mixedClusters, criterion) { Unexplained = unexplained };
+        return new ClassificationResult(relabelled, nClasses, classCentroids, dim, silhouette, mixedCandidates, criterion) { Unexplained = unexplained };
     }
 
-    /// <summary>The greedy peak-set class discovery (see the class summary); returns each class's mean pattern.</summary>
-    private static List<float[]> Discover(float[] centroids, int[] sizes, int dim, ClassSupport[] supports, List<int> order, ClassifierOptions options, out int mixedClusters)
+    private static string Describe(bool raster, int candidates, ClassDiscovery.Outcome outcome, double minSize, ClassifierOptions options)
     {
-        var classes = new List<ClassSupport>();
-        var firstPattern = new List<float[]>();
-        var sums = new List<double[]>();
-        mixedClusters = 0;
-        foreach (int c in order)
-        {
-            var x = centroids.AsSpan(c * dim, dim);
-            var inside = new List<double>(classes.Count);
-            foreach (var s in classes)
-            {
-                inside.Add(s.Containment(x));
-            }
-
-            int target = inside.Count > 0 && inside.Max() >= options.PartContainment ? inside.IndexOf(inside.Max()) : -1;
-            if (target < 0)
-            {
-                if (IsMixed(x, classes, options.PartContainment, options.MixedMinShare))
-                {
-                    mixedClusters++;
-                    continue;
-                }
-
-                // A fuller pattern holds the class and is largely made of it (a subset is typically half of the whole);
-                // a rich pattern of another orientation may hold a sparse class by coincidence but not be made of it.
-                var held = new List<int>();
-                for (int i = 0; i < classes.Count; i++)
-                {
-                    if (supports[c].Containment(firstPattern[i]) >= options.PartContainment && classes[i].Containment(x) >= options.FullerPatternShare)
-                    {
-                        held.Add(i);
-                    }
-                }
-
-                if (held.Count >= 2)
-                {
-                    mixedClusters++;
-                    continue;
-                }
-
-                if (held.Count == 1)
-                {
-                    target = held[0];
-                }
-            }
-
-            if (target < 0)
-            {
-                classes.Add(supports[c]);
-                firstPattern.Add(x.ToArray());
-                sums.Add(new double[dim]);
-                target = classes.Count - 1;
-            }
-            else
-            {
-                classes[target] = classes[target].Union(supports[c]);
-            }
-
-            for (int d = 0; d < dim; d++)
-            {
-                sums[target][d] += sizes[c] * x[d];
-            }
-        }
-
-        return sums.Select(s =>
-        {
-            var v = s.Select(x => (float)x).ToArray();
-            SphericalKMeans.Normalise(v);
-            return v;
-        }).ToList();
-    }
-
-    /// <summary>
-    /// Points whose fingerprint has a median cosine ≥ <see cref="ClassifierOptions.InteriorSimilarity"/> with their
-    /// neighbours' (at least 3 neighbours with signal); all points with signal when there are too few of them.
-    /// </summary>
-    private static int[] Interior(float[] fingerprints, bool[] hasSignal, int[] active, int dim, int[][]? neighbours, ClassifierOptions options)
-    {
-        if (neighbours is null || options.InteriorSimilarity <= 0)
-        {
-            return active;
-        }
-
-        var keep = new bool[active.Length];
-        Parallel.For(0, active.Length, a =>
-        {
-            int i = active[a];
-            var x = fingerprints.AsSpan(i * dim, dim);
-            var sims = new List<double>(8);
-            foreach (int j in neighbours[i])
-            {
-                if (j >= 0 && j < hasSignal.Length && hasSignal[j])
-                {
-                    sims.Add(SphericalKMeans.Dot(x, fingerprints.AsSpan(j * dim, dim)));
-                }
-            }
-
-            if (sims.Count >= 3)
-            {
-                sims.Sort();
-                double median = sims.Count % 2 == 1 ? sims[sims.Count / 2] : 0.5 * (sims[(sims.Count / 2) - 1] + sims[sims.Count / 2]);
-                keep[a] = median >= options.InteriorSimilarity;
-            }
-        });
-        var interior = active.Where((_, a) => keep[a]).ToArray();
-        double needed = Math.Max(4 * options.MinClassPoints, 0.1 * active.Length);
-        return interior.Length >= needed ? interior : active;
-    }
-
-    /// <summary>True when two classes together hold <paramref name="containment"/> of x, each at least <paramref name="minShare"/> on its own peaks.</summary>
-    private static bool IsMixed(ReadOnlySpan<float> x, List<ClassSupport> classes, double containment, double minShare)
-    {
-        for (int a = 0; a < classes.Count; a++)
-        {
-            for (int b = a + 1; b < classes.Count; b++)
-            {
-                if (classes[a].Union(classes[b]).Containment(x) >= containment
-                    && classes[a].ContainmentExcluding(x, classes[b]) >= minShare
-                    && classes[b].ContainmentExcluding(x, classes[a]) >= minShare)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
+        string source = raster
+            ? FormattableString.Invariant($"raster regions (graph segmentation at scale {options.SegmentScale})")
+            : FormattableString.Invariant($"typical patterns (k-means of {options.InitialClusters}, merged at cosine ≥ {options.MergeSimilarity})");
+        return FormattableString.Invariant(
+            $"{outcome.Classes.Count} classes from {candidates} {source}, largest first: one with a class's pattern, inside its peak set or its fuller pattern joins it; {outcome.Mixed} needing two classes are boundaries; {outcome.EdgeBands} band-like ones resembling a class they touch are its edge bands; {outcome.TooSmall} below {minSize:0} points or without interior (< {options.MinInteriorFraction:0.##} of their points) found no class");
     }
 
     private static int[] Sample(int[] active, int max)
