@@ -20,7 +20,7 @@ internal static class ProcessCommand
         var raster = new Option<string?>("--raster") { Description = "Raster shape ROWSxCOLS, e.g. 121x121 (instead of --scan)" };
         var snake = new Option<bool>("--snake") { Description = "With --raster: odd rows were scanned backwards" };
         var poni = new Option<string?>("--poni") { Description = "pyFAI PONI geometry file (required unless the scan description names one)" };
-        var masks = new Option<string[]>("--mask") { Description = "Extra mask (.npy, non-zero = excluded), e.g. the beamstop; repeatable", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => [] };
+        var masks = new Option<string[]>("--mask") { Description = "Extra mask (non-zero = excluded), .npy or FILE.h5::/dataset, e.g. the beamstop; repeatable", AllowMultipleArgumentsPerToken = false, DefaultValueFactory = _ => [] };
         var config = new Option<string?>("--config") { Description = "Processing configuration JSON (keys in docs/process-outputs.md)" };
         var outDir = new Option<string>("--out") { Description = "Output folder (results.h5, summary.json, report.html, figures/)", Required = true };
         var cmd = new Command("process", "Process a whole scan: rings, fcc indexing, SAXS and WAXS domain classes, q maps, class-averaged patterns; writes results.h5, summary.json and report.html.")
