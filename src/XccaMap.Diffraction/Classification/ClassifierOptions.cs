@@ -87,6 +87,26 @@ public sealed record ClassifierOptions
     /// <summary>Neighbours that must agree in the clean-up. Default 2.</summary>
     public int CleanupMinNeighbours { get; init; } = 2;
 
+    /// <summary>
+    /// Rotation-aware re-assignment of rim points (SAXS only): each class's bulk orientation is found from its mean
+    /// pattern and every point on a class boundary goes to the nearby class whose bulk pattern, tilted by at most
+    /// <see cref="RotationMaxTiltDeg"/>, explains it clearly best (<see cref="RotationDominance"/>). Ignored for WAXS.
+    /// Default true.
+    /// </summary>
+    public bool RotationReassignment { get; init; } = true;
+
+    /// <summary>Largest out-of-plane tilt tried in the re-assignment, degrees. Default 15.</summary>
+    public double RotationMaxTiltDeg { get; init; } = 15;
+
+    /// <summary>Classes whose explained fraction is within this fraction of the best are near-equal; the smaller tilt wins. Default 0.05.</summary>
+    public double RotationMargin { get; init; } = 0.05;
+
+    /// <summary>Points that no class explains to at least this fraction keep their label. Default 0.05.</summary>
+    public double RotationMinScore { get; init; } = 0.05;
+
+    /// <summary>A point changes class only when the new class explains this many times what its current class (or, for a mixed point, any other) explains. Default 2.</summary>
+    public double RotationDominance { get; init; } = 2;
+
     /// <summary>Without a raster (and with a fixed class count), k-means runs on at most this many points (evenly spaced); all points are then assigned. Default 4000.</summary>
     public int SampleSize { get; init; } = 4000;
 

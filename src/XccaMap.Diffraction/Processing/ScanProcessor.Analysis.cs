@@ -20,6 +20,14 @@ public sealed partial class ScanProcessor
             saxsAngular = AngularAnalyzer.Analyse(s, features.HasData, _config.Angular.SaxsFingerprint, _config.Angular);
             saxsClasses = DomainClassifier.Classify(saxsAngular.Fingerprints, saxsAngular.HasSignal, s.Frames, saxsAngular.Dimension, _config.SaxsClassification, saxsAngular.BlockLength, Neighbours());
             Cleanup("SAXS", saxsClasses, features.HasData, _config.SaxsClassification);
+            if (_config.SaxsClassification.RotationReassignment)
+            {
+                var o = _config.SaxsClassification;
+                var (_, note) = RotationReassignment.Apply(s, saxsClasses.Labels, features.HasData, saxsAngular.HasSignal, saxsClasses.ClassCount, Raster,
+                    _geometry.Poni.Wavelength * 1e10, o.RotationMaxTiltDeg, o.RotationMargin, o.RotationMinScore, o.RotationDominance); // λ: metres → Å
+                Note(note);
+            }
+
             Note(Summarise("SAXS", saxsClasses));
         }
 
