@@ -22,7 +22,7 @@ internal static class MonitorCommand
         var raster = new Option<string?>("--raster") { Description = "Raster shape ROWSxCOLS, e.g. 121x121 (instead of --scan)" };
         var snake = new Option<bool>("--snake") { Description = "With --raster: odd rows were scanned backwards" };
         var poni = new Option<string?>("--poni") { Description = "pyFAI PONI geometry file (required unless the scan description names one)" };
-        var masks = new Option<string[]>("--mask") { Description = "Extra mask (.npy, non-zero = excluded); repeatable", DefaultValueFactory = _ => [] };
+        var masks = new Option<string[]>("--mask") { Description = "Extra mask (non-zero = excluded), .npy or FILE.h5::/dataset; repeatable", DefaultValueFactory = _ => [] };
         var config = new Option<string?>("--config") { Description = "Processing configuration JSON (as for 'xccamap process')" };
         var outDir = new Option<string?>("--out") { Description = "Output folder: checkpoint/, then results.h5, summary.json, report.html (default: ./NAME_monitor)" };
         var port = new Option<int>("--port") { Description = "Dashboard port (0 = any free port)", DefaultValueFactory = _ => 8765 };

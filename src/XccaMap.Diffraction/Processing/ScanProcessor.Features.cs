@@ -72,36 +72,8 @@ public sealed partial class ScanProcessor
     }
 
     /// <summary>The (q, φ) cake and extraction layout of one band, or null when it has no ring.</summary>
-    private BandCake? BandTable(IReadOnlyList<Ring> rings, bool saxs)
-    {
-        if (rings.Count == 0)
-        {
-            return null;
-        }
-
-        double split = _config.Rings.SplitQ;
-        var fingerprint = saxs ? _config.Angular.SaxsFingerprint : _config.Angular.WaxsFingerprint;
-        bool continuous = fingerprint == FingerprintSource.Band;
-        double w = saxs ? _config.QFit.WindowRelativeHalfWidth : 0;
-        double lo = rings.Min(r => Math.Min(r.LowerBand.Min, r.Q * (1 - w)));
-        double hi = rings.Max(r => Math.Max(r.UpperBand.Max, r.Q * (1 + w)));
-        (lo, hi) = saxs ? (0.9 * lo, Math.Min(split, 1.15 * hi)) : (Math.Max(split, 0.97 * lo), 1.03 * hi);
-        lo = Math.Max(lo, 0);
-
-        // q bins: half a pixel step for the narrow SL rings; for broad rings (the AL rings, FWHM ~ 4 % of q) an
-        // eighth of the narrowest FWHM is enough and keeps the cake small.
-        double fwhm = rings.Where(r => r.Fwhm > 0).Select(r => r.Fwhm).DefaultIfEmpty(0).Min();
-        double step = Math.Max(_config.QStepFactor * PixelQStep(), fwhm / 8);
-        int nq = Math.Max(4, (int)Math.Ceiling((hi - lo) / step));
-        var bins = RemapBins.Cake(lo, lo + (nq * step), nq, Math.Max(4, _config.PhiBins));
-
-        // Without a whole-band fingerprint only the ring windows and their side bands need pixels: a far smaller
-        // table (and fewer compressed blocks to decode) for WAXS rings spread over the detector.
-        var bands = continuous ? null : rings.Select(r => new QBand(r.LowerBand.Min, r.UpperBand.Max)).ToList();
-        var options = RemapOptions() with { Bands = bands };
-        var table = RemapTable.Build(_geometry, _mask, bins, options);
-        return new BandCake(table, rings, _config.MinCoverage, continuous, _config.Angular.FingerprintSubBands);
-    }
+    private BandCake? BandTable(IReadOnlyList<Ring> rings, bool saxs) =>
+        ProcessingTables.BandCake(_geometry, _mask, rings, saxs, _config, RemapOptions());
 
     /// <summary>Per-thread state of the feature pass: one accumulator per band and scratch.</summary>
     private sealed class FeatureWorker

@@ -10,7 +10,7 @@ namespace XccaMap.Diffraction.Processing;
 /// <summary>Setup: the combined mask, the scan-averaged radial profile, the rings and their indexing.</summary>
 public sealed partial class ScanProcessor
 {
-    private void BuildMask(DetectorShape shape)
+    private void BuildMask()
     {
         var sample = FrameLoop.EvenlySpaced(_frames, Math.Max(1, _config.DetectHotPixels ? _config.HotPixelFrames : 1));
         Begin("mask", sample.Length);
@@ -48,36 +48,11 @@ public sealed partial class ScanProcessor
         End("mask", copies.Count);
     }
 
-    /// <summary>q step between neighbouring pixels near the beam, Å⁻¹: 2π·pixel/(λ·distance), λ in Å.</summary>
-    private double PixelQStep()
-    {
-        var poni = _geometry.Poni;
-        double lambdaAngstrom = poni.Wavelength * 1e10; // metres → Å at this boundary
-        return 2 * Math.PI * Math.Min(poni.PixelSize1, poni.PixelSize2) / (lambdaAngstrom * poni.Distance);
-    }
-
-    private RemapOptions RemapOptions() => new()
-    {
-        CorrectSolidAngle = _config.CorrectSolidAngle,
-        PolarisationFactor = _config.PolarisationFactor,
-    };
+    private RemapOptions RemapOptions() => ProcessingTables.RemapOptions(_config);
 
     private SurveyData Survey()
     {
-        double qMax = 0;
-        var q = _geometry.Q.Span;
-        var excluded = _mask.Excluded;
-        for (int i = 0; i < q.Length; i++)
-        {
-            if (!excluded[i] && q[i] > qMax)
-            {
-                qMax = q[i];
-            }
-        }
-
-        double step = _config.QStepFactor * PixelQStep();
-        int nq = Math.Max(8, (int)Math.Ceiling(qMax * 1.0001 / step));
-        var table = RemapTable.Build(_geometry, _mask, RemapBins.Radial(0, nq * step, nq), RemapOptions());
+        var table = RemapTable.Build(_geometry, _mask, ProcessingTables.SurveyBins(_geometry, _mask, _config), RemapOptions());
         var frames = FrameLoop.EvenlySpaced(_frames, _config.SurveyFrames);
         Begin("survey", frames.Length);
         var states = FrameLoop.Run(

@@ -94,7 +94,7 @@ public sealed partial class ScanProcessor
             throw new InvalidDataException($"no readable frame of {scan.MasterPath} falls in the {Raster.Rows} × {Raster.Cols} raster");
         }
 
-        BuildMask(shape);
+        BuildMask();
         var survey = Survey();
         var features = FeaturePass(survey);
         var analysis = Analyse(features);

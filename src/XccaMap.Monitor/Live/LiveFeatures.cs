@@ -164,7 +164,7 @@ public sealed class LiveFeatures
         return a;
     }
 
-    private static int Size(BandFeatures? b) => b is null ? 0 : b.QCount + (b.Rings * b.PhiCount) + (2 * b.Rings) + (2 * b.PhiCount);
+    private static int Size(BandFeatures? b) => b is null ? 0 : b.QCount + (b.Rings * b.PhiCount) + (2 * b.Rings) + (2 * b.BandLength);
 
     private static int Copy(BandFeatures? b, int f, Span<float> buffer, int o, bool toStore)
     {

@@ -13,8 +13,9 @@ using XccaMap.Diffraction.Rings;
 namespace XccaMap.Monitor.Live;
 
 /// <summary>
-/// Builds the <see cref="LiveSetup"/> of a monitored scan with <c>process</c>'s building blocks and choices (mirrors
-/// <c>ScanProcessor.BuildMask</c>, <c>Survey</c>, <c>BandTable</c> and <c>QFitTargets</c>; keep them in step), in two
+/// Builds the <see cref="LiveSetup"/> of a monitored scan with <c>process</c>'s building blocks and choices (the survey
+/// bins and band cakes are <see cref="ProcessingTables"/>'s, as in <c>process</c>; mirrors <c>ScanProcessor.BuildMask</c>
+/// and <c>QFitTargets</c>; keep those in step), in two
 /// parts: <see cref="Prepare"/> needs no frame and runs in the background while the first data files are written;
 /// <see cref="Build"/> learns the rest from frames (all-ones and hot pixels, the averaged profile, rings, band cakes).
 /// <see cref="Restore"/> rebuilds a setup exactly from what a checkpoint stored (mask, averaged profile, rings).
@@ -29,7 +30,7 @@ public static class LiveSetupBuilder
     /// </summary>
     /// <param name="poni">Geometry.</param>
     /// <param name="shape">Detector shape.</param>
-    /// <param name="maskFiles">Beamstop and user masks (.npy).</param>
+    /// <param name="maskFiles">Beamstop and user masks (.npy or FILE.h5::/dataset).</param>
     /// <param name="config">Processing settings.</param>
     public static StaticSetup Prepare(PoniGeometry poni, DetectorShape shape, IReadOnlyList<string> maskFiles, ProcessingConfig config)
     {
@@ -39,13 +40,13 @@ public static class LiveSetupBuilder
         var builder = new MaskBuilder(shape);
         foreach (var path in maskFiles)
         {
-            builder.AddNpy(path);
+            ScanMask.Add(builder, path);
         }
 
         var mask = builder.Build();
         lap.Lap("mask files");
-        var bins = SurveyBins(geometry, mask, config);
-        var options = Options(config);
+        var bins = ProcessingTables.SurveyBins(geometry, mask, config);
+        var options = ProcessingTables.RemapOptions(config);
 
         // On one thread (its own): built beside the first frames, it must not hold the thread pool, whose few threads
         // (as many as cores) the frame reader's producer and decoders need. The same table whatever the threads.
@@ -204,8 +205,9 @@ public static class LiveSetupBuilder
         }
 
         var geometry = prepared.Geometry;
-        var saxs = BandTable(geometry, mask, rings.Superlattice, saxs: true, config, maxThreads);
-        var waxs = BandTable(geometry, mask, rings.AtomicLattice, saxs: false, config, maxThreads);
+        var bandOptions = ProcessingTables.RemapOptions(config, maxThreads);
+        var saxs = ProcessingTables.BandCake(geometry, mask, rings.Superlattice, saxs: true, config, bandOptions);
+        var waxs = ProcessingTables.BandCake(geometry, mask, rings.AtomicLattice, saxs: false, config, bandOptions);
         var runs = (saxs?.Table.PixelRanges ?? []).Concat(waxs?.Table.PixelRanges ?? []).ToList();
         var roi = runs.Count > 0 ? FrameRoi.FromRuns(geometry.Shape.PixelCount, runs) : null;
         return new LiveSetup
@@ -244,64 +246,6 @@ public static class LiveSetupBuilder
         }
 
         return [.. result];
-    }
-
-    private static RemapBins SurveyBins(PixelGeometry geometry, DetectorMask mask, ProcessingConfig config)
-    {
-        double qMax = 0;
-        var q = geometry.Q.Span;
-        var excluded = mask.Excluded;
-        for (int i = 0; i < q.Length; i++)
-        {
-            if (!excluded[i] && q[i] > qMax)
-            {
-                qMax = q[i];
-            }
-        }
-
-        double step = config.QStepFactor * PixelQStep(geometry);
-        int nq = Math.Max(8, (int)Math.Ceiling(qMax * 1.0001 / step));
-        return RemapBins.Radial(0, nq * step, nq);
-    }
-
-    private static RemapOptions Options(ProcessingConfig config, int maxThreads = -1) => new()
-    {
-        CorrectSolidAngle = config.CorrectSolidAngle,
-        PolarisationFactor = config.PolarisationFactor,
-        MaxDegreeOfParallelism = maxThreads,
-    };
-
-    /// <summary>q step between neighbouring pixels near the beam, Å⁻¹: 2π·pixel/(λ·distance), λ in Å.</summary>
-    private static double PixelQStep(PixelGeometry geometry)
-    {
-        var poni = geometry.Poni;
-        double lambdaAngstrom = poni.Wavelength * 1e10; // metres → Å at this boundary
-        return 2 * Math.PI * Math.Min(poni.PixelSize1, poni.PixelSize2) / (lambdaAngstrom * poni.Distance);
-    }
-
-    /// <summary>The band's cake (mirrors <c>ScanProcessor.BandTable</c>), or null without rings.</summary>
-    private static BandCake? BandTable(PixelGeometry geometry, DetectorMask mask, IReadOnlyList<Ring> rings, bool saxs, ProcessingConfig config, int maxThreads)
-    {
-        if (rings.Count == 0)
-        {
-            return null;
-        }
-
-        double split = config.Rings.SplitQ;
-        var fingerprint = saxs ? config.Angular.SaxsFingerprint : config.Angular.WaxsFingerprint;
-        bool continuous = fingerprint == FingerprintSource.Band;
-        double w = saxs ? config.QFit.WindowRelativeHalfWidth : 0;
-        double lo = rings.Min(r => Math.Min(r.LowerBand.Min, r.Q * (1 - w)));
-        double hi = rings.Max(r => Math.Max(r.UpperBand.Max, r.Q * (1 + w)));
-        (lo, hi) = saxs ? (0.9 * lo, Math.Min(split, 1.15 * hi)) : (Math.Max(split, 0.97 * lo), 1.03 * hi);
-        lo = Math.Max(lo, 0);
-        double fwhm = rings.Where(r => r.Fwhm > 0).Select(r => r.Fwhm).DefaultIfEmpty(0).Min();
-        double step = Math.Max(config.QStepFactor * PixelQStep(geometry), fwhm / 8);
-        int nq = Math.Max(4, (int)Math.Ceiling((hi - lo) / step));
-        var bins = RemapBins.Cake(lo, lo + (nq * step), nq, Math.Max(4, config.PhiBins));
-        var bands = continuous ? null : rings.Select(r => new QBand(r.LowerBand.Min, r.UpperBand.Max)).ToList();
-        var table = RemapTable.Build(geometry, mask, bins, Options(config, maxThreads) with { Bands = bands });
-        return new BandCake(table, rings, config.MinCoverage, continuous);
     }
 
     /// <summary>The SL reflections to map and their fit windows (mirrors <c>ScanProcessor.QFitTargets</c>).</summary>
