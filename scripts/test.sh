@@ -13,6 +13,15 @@ cd "$here"
 # close-on-exec, so a child could inherit (and hold) a file lock. Test runs do not lock files.
 export HDF5_USE_FILE_LOCKING=FALSE
 
+# The real detector files live beside the checkout (../shared/data/eiger). A clone made elsewhere from a local
+# checkout (git clone /path/to/main /tmp/fresh) finds them beside its origin; XCCAMAP_SHARED overrides both.
+if [ -z "${XCCAMAP_SHARED:-}" ] && [ ! -d "$here/../shared/data/eiger" ]; then
+  origin=$(git -C "$here" config --get remote.origin.url 2>/dev/null || true)
+  if [ -n "$origin" ] && [ -d "$origin/../shared/data/eiger" ]; then
+    export XCCAMAP_SHARED="$(cd "$origin/../shared" && pwd)"
+  fi
+fi
+
 results="$here/.cache/test-results"
 rm -rf "$results"
 mkdir -p "$results"
