@@ -131,6 +131,23 @@ public static partial class DomainClassifier
         return data;
     }
 
+    /// <summary>
+    /// <paramref name="result"/> after its labels were changed in place (classes merged or points moved): classes
+    /// renumbered by size (classes left without points dropped), mean fingerprints and silhouette recomputed.
+    /// </summary>
+    internal static ClassificationResult Renumber(ClassificationResult result, float[] fingerprints, string criterion)
+    {
+        var (labels, centroids, k) = Finish(fingerprints, result.Labels, result.Dimension, result.ClassCount);
+        return result with
+        {
+            Labels = labels,
+            ClassCount = k,
+            Centroids = centroids,
+            Silhouette = SimplifiedSilhouette(fingerprints, labels, result.Dimension, centroids, k),
+            Criterion = criterion,
+        };
+    }
+
     /// <summary>Numbers classes by size (empty classes dropped) and computes their mean fingerprints.</summary>
     private static (int[] Labels, float[] Centroids, int K) Finish(float[] fingerprints, int[] labels, int dim, int k)
     {

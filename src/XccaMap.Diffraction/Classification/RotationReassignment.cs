@@ -1,21 +1,24 @@
 using System.Globalization;
+using XccaMap.Crystallography.Geometry;
 using XccaMap.Diffraction.Boundary;
-using XccaMap.Diffraction.Features;
 using XccaMap.Diffraction.Processing;
 
 namespace XccaMap.Diffraction.Classification;
 
 /// <summary>
 /// Rotation-aware re-assignment of SAXS points near domain edges (design.md §4 steps 5 and 10): the lattice turns
-/// out of plane at a domain's rim, so a rim point keeps some of its class's angular peaks and gains others, and its
-/// fingerprint may resemble another class's bulk more than its own. Each class's bulk orientation is found from its
-/// members' mean ring profiles (<see cref="BulkOrientationSearch"/>); each rim point is matched against the bulk
-/// pattern of every class within <see cref="Reach"/> raster steps under small tilts (the grid stage of <see cref="RotationTracker"/>: coarse grid, then a hill climb)
-/// and goes to the class that explains it clearly best (<see cref="Choose"/>), preferring the smaller tilt among
-/// near-equal scores; points explained by none keep their label. Repeated while points change, since a changed
-/// point makes its neighbours rim points; each point is scored once (the bulk orientations stay fixed). The ring net
-/// profiles of the feature pass stand in for the cake (no frame is read again): each ring's profile fills the q bins
-/// of its window.
+/// out of plane at a domain's rim and is compressed there, so a rim point keeps some of its class's angular peaks,
+/// gains others, and its reflections move out of the bulk ring windows; its fingerprint may resemble another class's
+/// bulk more than its own. The rim points' frames are read again (<see cref="IRimFrames"/>: the whole SAXS band as a
+/// (q, φ) cake, as the boundary analysis reads them). Each class's bulk orientation is found from the mean cake of its
+/// deepest points (<see cref="BulkOrientationSearch"/>). Classes whose bulk orientations differ only by an
+/// out-of-plane tilt within the search range (<see cref="MergeTilted"/>) are one orientation seen turned — a grain
+/// small enough to be rim all over — and are merged, each bulk kept as a template of the merged class. Each rim point is matched against the bulk pattern of every
+/// class within <see cref="Reach"/> raster steps under small tilts, at the point's own lattice scale (the grid stage
+/// of <see cref="RotationTracker"/>: coarse grid, then a hill climb) and goes to the class that explains it clearly
+/// best (<see cref="Choose"/>), preferring the smaller tilt among near-equal scores; points explained by none keep
+/// their label. Repeated while points change, since a changed point makes its neighbours rim points; each point is
+/// read and scored once (the bulk orientations stay fixed).
 /// </summary>
 internal static class RotationReassignment
 {
@@ -28,44 +31,91 @@ internal static class RotationReassignment
     /// <summary>Raster steps within which a class is a candidate for a point.</summary>
     private const int Reach = 2;
 
-    /// <summary>Re-assigns in place; returns the number of points changed and a note.</summary>
-    public static (int Changed, string Note) Apply(
-        BandFeatures band, int[] labels, bool[] hasData, bool[] hasSignal, int classCount, Raster raster, double wavelengthAngstrom,
+    /// <summary>Deepest points of a class averaged for its bulk pattern.</summary>
+    private const int BulkPoints = 16;
+
+    /// <summary>In-plane turn within which two bulks related by an out-of-plane tilt are one orientation, degrees.</summary>
+    private const double MergeInPlaneToleranceDeg = 3;
+
+    /// <summary>
+    /// Merges tilted variants and re-assigns rim points, in place (labels of merged classes are left unused: renumber
+    /// after); returns the number of points changed, of classes merged away, the frames read and a note.
+    /// </summary>
+    /// <param name="frames">Reads frames as SAXS cakes.</param>
+    /// <param name="labels">SAXS labels per frame (changed in place).</param>
+    /// <param name="hasData">Frames with data.</param>
+    /// <param name="hasSignal">Frames with SAXS peaks.</param>
+    /// <param name="classCount">Classes.</param>
+    /// <param name="raster">The raster.</param>
+    /// <param name="latticeA">The scan's superlattice constant, Å.</param>
+    /// <param name="wavelengthAngstrom">λ, Å.</param>
+    /// <param name="maxTiltDeg">Largest tilt tried, degrees.</param>
+    /// <param name="margin">See <see cref="Choose"/>.</param>
+    /// <param name="minScore">See <see cref="Choose"/>.</param>
+    /// <param name="dominance">See <see cref="Choose"/>.</param>
+    public static (int Changed, int Merged, int FramesRead, string Note) Apply(
+        IRimFrames frames, int[] labels, bool[] hasData, bool[] hasSignal, int classCount, Raster raster, double latticeA, double wavelengthAngstrom,
         double maxTiltDeg, double margin, double minScore, double dominance)
     {
-        var cake = band.Cake;
-        if (classCount < 2 || cake.QCount < 2 || !cake.Table.Bins.IsFullCircle)
+        ArgumentNullException.ThrowIfNull(frames);
+        if (classCount < 2)
         {
-            return (0, "rotation re-assignment: skipped (fewer than two classes or no full-circle cake)");
+            return (0, 0, 0, "rotation re-assignment: skipped (fewer than two classes)");
         }
 
-        double latticeA = LatticeFromRings(cake);
-        if (!double.IsFinite(latticeA))
+        if (!(latticeA > 0))
         {
-            return (0, "rotation re-assignment: skipped (no indexed superlattice ring)");
+            return (0, 0, 0, "rotation re-assignment: skipped (no indexed superlattice)");
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        double qStep = cake.Q[1] - cake.Q[0];
-        var grid = new CakeGrid(cake.Q[0] - (0.5 * qStep), qStep, cake.QCount, cake.PhiCount);
-        int shift = (int)Math.Round(cake.Table.Bins.PhiMin / cake.Table.Bins.PhiStep);
+        var grid = frames.Grid;
         var model = new SuperlatticeSpots(latticeA, grid.QMax * 1.3);
 
-        // Bulk orientation of each class from its members' mean pattern.
-        var bulks = new BulkOrientation?[classCount];
+        // Bulk orientation of each class from the mean cake of its deepest points.
+        var depth = Processing.DomainDepth.Compute(labels, hasData, raster);
+        var core = new int[classCount][];
         for (int k = 0; k < classCount; k++)
         {
             var members = Enumerable.Range(0, labels.Length).Where(f => labels[f] == k && hasData[f] && hasSignal[f]).ToArray();
-            if (members.Length == 0)
-            {
-                continue;
-            }
-
-            var mean = Pattern(band, members, grid, shift);
-            bulks[k] = BulkOrientationSearch.Find(new MeasuredCake(grid, mean), model, wavelengthAngstrom);
+            core[k] = [.. members.OrderByDescending(f => depth[f]).ThenBy(f => f).Take(BulkPoints)];
         }
 
+        var corePatterns = new System.Collections.Concurrent.ConcurrentDictionary<int, PointPattern>();
+        frames.Read(core.SelectMany(c => c).Distinct().Order().ToArray(), (f, p) => corePatterns[f] = p);
+        int read = corePatterns.Count;
+        var bulks = new BulkOrientation?[classCount];
+        for (int k = 0; k < classCount; k++)
+        {
+            if (PointPattern.Average(core[k].Where(corePatterns.ContainsKey).Select(f => corePatterns[f]).ToList()) is { } mean)
+            {
+                bulks[k] = BulkOrientationSearch.Find(new MeasuredCake(grid, mean), model, wavelengthAngstrom);
+            }
+        }
+
+        corePatterns.Clear();
         double bulkSeconds = clock.Elapsed.TotalSeconds;
+
+        // Classes whose bulks differ only by an out-of-plane tilt are one orientation seen turned (a grain that is rim
+        // all over): merged into the largest of them; each keeps its bulk as a template of the merged class.
+        var sizes = new int[classCount];
+        foreach (int l in labels)
+        {
+            if (l >= 0)
+            {
+                sizes[l]++;
+            }
+        }
+
+        var (owner, merges) = MergeTilted(bulks, sizes, maxTiltDeg, MergeInPlaneToleranceDeg);
+        for (int f = 0; f < labels.Length; f++)
+        {
+            if (labels[f] >= 0)
+            {
+                labels[f] = owner[labels[f]];
+            }
+        }
+
         var options = new RotationOptions { MaxTiltDeg = maxTiltDeg, TiltStepDeg = TiltStepDeg };
         var cache = new Dictionary<int, (double Score, double Tilt)[]>();
         var frameOf = FrameOf(labels.Length, raster);
@@ -79,13 +129,18 @@ internal static class RotationReassignment
             }
 
             rounds++;
-            var scores = new (double Score, double Tilt)[candidates.Length][];
-            Parallel.For(0, candidates.Length, i => scores[i] = Scores(band, candidates[i], Nearby(candidates[i], labels, raster, frameOf), grid, shift, bulks, model, wavelengthAngstrom, options));
+            var nearby = candidates.ToDictionary(f => f, f => Nearby(f, labels, raster, frameOf));
+            var scores = new System.Collections.Concurrent.ConcurrentDictionary<int, (double Score, double Tilt)[]>();
+            frames.Read(candidates, (f, pattern) => scores[f] = Collapse(Scores(pattern, Templates(nearby[f], owner), grid, bulks, model, wavelengthAngstrom, options), owner));
+            read += scores.Count;
             int before = changed;
-            for (int i = 0; i < candidates.Length; i++)
+            foreach (int f in candidates)
             {
-                int f = candidates[i];
-                var row = scores[i];
+                if (!scores.TryGetValue(f, out var row))
+                {
+                    row = new (double, double)[classCount]; // not readable now: scored as explained by none
+                }
+
                 cache[f] = row;
                 int choice = Choose(row, labels[f], margin, minScore, dominance);
                 if (choice != labels[f])
@@ -101,9 +156,107 @@ internal static class RotationReassignment
             }
         }
 
+        string merged = merges.Count == 0 ? string.Empty
+            : "; merged as tilted variants: " + string.Join(", ", merges.Select(m => string.Create(CultureInfo.InvariantCulture, $"class {m.From + 1} into {m.Into + 1} (tilt {m.TiltDeg:0.0}°, in-plane {m.InPlaneDeg:0.0}°)")));
         string note = string.Create(CultureInfo.InvariantCulture,
-            $"rotation re-assignment: {changed} of {cache.Count} rim points changed class in {rounds} rounds ({clock.Elapsed.TotalSeconds:0.0} s, bulk {bulkSeconds:0.0} s; bulk zones {string.Join(", ", bulks.Select(b => b is null ? "-" : $"{b.NearestZone.Zone} score {b.Score:0.00}"))})");
-        return (changed, note);
+            $"rotation re-assignment: {changed} of {cache.Count} rim points changed class in {rounds} rounds ({read} frames read, {clock.Elapsed.TotalSeconds:0.0} s, bulk {bulkSeconds:0.0} s; bulk zones {string.Join(", ", bulks.Select(b => b is null ? "-" : $"{b.NearestZone.Zone} score {b.Score:0.00}"))}){merged}");
+        return (changed, merges.Count, read, note);
+    }
+
+    /// <summary>
+    /// Per class, the class it is merged into (itself when none), and the merges: two classes are one orientation when
+    /// their bulk orientations differ, up to the cubic symmetry of the superlattice, by a tilt about an in-plane axis of
+    /// at most <paramref name="maxTiltDeg"/> and an in-plane turn within <paramref name="inPlaneToleranceDeg"/> of 0 or
+    /// 180° (the SAXS pattern is centrosymmetric). Groups are closed transitively; the largest class of a group owns it.
+    /// </summary>
+    internal static (int[] Owner, List<(int From, int Into, double TiltDeg, double InPlaneDeg)> Merges) MergeTilted(
+        BulkOrientation?[] bulks, int[] sizes, double maxTiltDeg, double inPlaneToleranceDeg)
+    {
+        int k = bulks.Length;
+        var parent = Enumerable.Range(0, k).ToArray();
+        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
+        var relation = new Dictionary<(int, int), (double Tilt, double InPlane)>();
+        for (int a = 0; a < k; a++)
+        {
+            for (int b = a + 1; b < k; b++)
+            {
+                if (bulks[a] is { } ba && bulks[b] is { } bb && TiltRelation(ba.LabFromSl, bb.LabFromSl, maxTiltDeg, inPlaneToleranceDeg) is { } r)
+                {
+                    relation[(a, b)] = r;
+                    parent[Find(a)] = Find(b);
+                }
+            }
+        }
+
+        var owner = new int[k];
+        var merges = new List<(int, int, double, double)>();
+        foreach (var group in Enumerable.Range(0, k).GroupBy(Find))
+        {
+            int big = group.OrderByDescending(c => sizes[c]).ThenBy(c => c).First();
+            foreach (int c in group)
+            {
+                owner[c] = big;
+                if (c != big)
+                {
+                    var (t, p) = relation.TryGetValue((Math.Min(c, big), Math.Max(c, big)), out var r) ? r : (double.NaN, double.NaN);
+                    merges.Add((c, big, t, p));
+                }
+            }
+        }
+
+        return (owner, merges);
+    }
+
+    /// <summary>
+    /// The smallest out-of-plane tilt θ (degrees) and the in-plane turn ψ that take orientation <paramref name="a"/> to
+    /// a symmetry equivalent of <paramref name="b"/> as R_b·S = T(θ)·Rz(ψ)·R_a, among those with θ ≤ <paramref name="maxTiltDeg"/>
+    /// and ψ within <paramref name="inPlaneToleranceDeg"/> of 0 or 180°; null when none.
+    /// </summary>
+    internal static (double TiltDeg, double InPlaneDeg)? TiltRelation(Mat3 a, Mat3 b, double maxTiltDeg, double inPlaneToleranceDeg)
+    {
+        (double, double)? best = null;
+        foreach (var sym in XccaMap.Crystallography.Symmetry.CubicSymmetry.ProperRotations)
+        {
+            var d = b * sym * a.Transpose();
+            var z = d * Vec3.UnitZ;
+            double theta = Vec3.AngleBetween(Vec3.UnitZ, z) * 180 / Math.PI;
+            if (theta > maxTiltDeg)
+            {
+                continue;
+            }
+
+            var axis = Vec3.Cross(Vec3.UnitZ, z);
+            var t = axis.Norm > 1e-12 ? AxisAngle.RotationMatrixDeg(axis.Normalized(), theta) : Mat3.Identity;
+            var p = t.Transpose() * d; // a turn about z
+            double psi = Math.Atan2(p[1, 0], p[0, 0]) * 180 / Math.PI;
+            double off = Math.Min(Math.Abs(psi), 180 - Math.Abs(psi));
+            if (off <= inPlaneToleranceDeg && (best is null || theta < best.Value.Item1))
+            {
+                best = (theta, psi);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The template classes (original labels) whose owner is one of <paramref name="classes"/>.</summary>
+    private static HashSet<int> Templates(HashSet<int> classes, int[] owner) =>
+        [.. Enumerable.Range(0, owner.Length).Where(k => classes.Contains(owner[k]))];
+
+    /// <summary>A score row per template collapsed onto the owners: each owner gets its best template's score and tilt.</summary>
+    private static (double Score, double Tilt)[] Collapse((double Score, double Tilt)[] row, int[] owner)
+    {
+        var result = new (double Score, double Tilt)[row.Length];
+        for (int k = 0; k < row.Length; k++)
+        {
+            int o = owner[k];
+            if (row[k].Score > result[o].Score)
+            {
+                result[o] = row[k];
+            }
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -131,17 +284,22 @@ internal static class RotationReassignment
     }
 
     /// <summary>
-    /// Per class of <paramref name="classes"/> (0 for the others), the best explained fraction of point <paramref name="frame"/>'s pattern over a grid of tilt vectors
+    /// Per class of <paramref name="classes"/> (0 for the others), the best explained fraction of a point's pattern over a grid of tilt vectors
     /// θ·a (|θ| ≤ the largest tilt; ψ = 0) at the point's lattice scale, with the class's bulk-calibrated family
     /// factors (as <see cref="RotationTracker"/>'s grid stage, without its refinement), and that tilt.
     /// </summary>
     private static (double Score, double Tilt)[] Scores(
-        BandFeatures band, int frame, HashSet<int> classes, CakeGrid grid, int shift, BulkOrientation?[] bulks, SuperlatticeSpots model, double wavelengthAngstrom, RotationOptions options)
+        PointPattern pattern, HashSet<int> classes, CakeGrid grid, BulkOrientation?[] bulks, SuperlatticeSpots model, double wavelengthAngstrom, RotationOptions options)
     {
-        var measured = new MeasuredCake(grid, Pattern(band, [frame], grid, shift));
+        var row = new (double, double)[bulks.Length];
+        if (!pattern.HasData)
+        {
+            return row;
+        }
+
+        var measured = new MeasuredCake(grid, pattern);
         var scorer = new PatternScorer(grid, model.FamilyN.Length);
         var buffer = new ModelSpot[model.Count];
-        var row = new (double, double)[bulks.Length];
         double step = options.TiltStepDeg, max = options.MaxTiltDeg;
         int m = (int)Math.Ceiling(max / step);
         for (int k = 0; k < bulks.Length; k++)
@@ -287,67 +445,5 @@ internal static class RotationReassignment
         }
 
         return [.. result];
-    }
-
-    /// <summary>The mean ring net profiles of <paramref name="frames"/> as a cake: each ring's profile fills the q bins of its window.</summary>
-    private static PointPattern Pattern(BandFeatures band, int[] frames, CakeGrid grid, int shift)
-    {
-        var cake = band.Cake;
-        int np = grid.PhiCount;
-        var saxs = new float[grid.BinCount];
-        var weight = new float[grid.BinCount];
-        Array.Fill(saxs, float.NaN);
-        var mean = new float[np];
-        for (int ring = 0; ring < cake.Rings.Count; ring++)
-        {
-            Array.Clear(mean);
-            foreach (int f in frames)
-            {
-                var net = band.Net(f, ring);
-                for (int j = 0; j < np; j++)
-                {
-                    mean[j] += net[j] / frames.Length;
-                }
-            }
-
-            var valid = cake.Valid(ring);
-            var r = cake.Rings[ring];
-            for (int iq = 0; iq < grid.QCount; iq++)
-            {
-                double q = grid.Q(iq);
-                if (q < r.QMin || q > r.QMax)
-                {
-                    continue;
-                }
-
-                for (int j = 0; j < np; j++)
-                {
-                    if (valid[j])
-                    {
-                        int b = (iq * np) + (((j + shift) % np) + np) % np;
-                        saxs[b] = mean[j];
-                        weight[b] = frames.Length;
-                    }
-                }
-            }
-        }
-
-        return new PointPattern(-1, -1, frames.Length, saxs, weight, [], []);
-    }
-
-    /// <summary>Median lattice constant a = 2π√N/q over the rings indexed "hkl" (single-digit indices), Å; NaN when none.</summary>
-    private static double LatticeFromRings(BandCake cake)
-    {
-        var values = new List<double>();
-        foreach (var r in cake.Rings)
-        {
-            if (r.Hkl is { Length: 3 } hkl && hkl.All(char.IsDigit))
-            {
-                int n = hkl.Sum(ch => (ch - '0') * (ch - '0'));
-                values.Add(2 * Math.PI * Math.Sqrt(n) / r.Q);
-            }
-        }
-
-        return values.Count == 0 ? double.NaN : values.Order().ElementAt(values.Count / 2);
     }
 }

@@ -10,7 +10,7 @@ namespace XccaMap.Diffraction.Processing;
 /// <summary>After the pass: angular peaks, classes and q fits from the stored features.</summary>
 public sealed partial class ScanProcessor
 {
-    private AnalysisData Analyse(FeatureData features)
+    private AnalysisData Analyse(FeatureData features, SurveyData survey)
     {
         Begin("analysis", 0);
         AngularAnalysis? saxsAngular = null, waxsAngular = null;
@@ -20,15 +20,6 @@ public sealed partial class ScanProcessor
             saxsAngular = AngularAnalyzer.Analyse(s, features.HasData, _config.Angular.SaxsFingerprint, _config.Angular);
             saxsClasses = DomainClassifier.Classify(saxsAngular.Fingerprints, saxsAngular.HasSignal, s.Frames, saxsAngular.Dimension, _config.SaxsClassification, saxsAngular.BlockLength, Neighbours());
             Cleanup("SAXS", saxsClasses, features.HasData, _config.SaxsClassification);
-            if (_config.SaxsClassification.RotationReassignment)
-            {
-                var o = _config.SaxsClassification;
-                var (_, note) = RotationReassignment.Apply(s, saxsClasses.Labels, features.HasData, saxsAngular.HasSignal, saxsClasses.ClassCount, Raster,
-                    _geometry.Poni.Wavelength * 1e10, o.RotationMaxTiltDeg, o.RotationMargin, o.RotationMinScore, o.RotationDominance); // λ: metres → Å
-                Note(note);
-            }
-
-            Note(Summarise("SAXS", saxsClasses));
         }
 
         if (features.Waxs is { } w)
@@ -43,6 +34,16 @@ public sealed partial class ScanProcessor
             ? QFits(band, features.HasData, saxsAngular.HasSignal)
             : [];
         End("analysis", 0);
+        if (saxsClasses is not null && saxsAngular is not null)
+        {
+            if (_config.SaxsClassification.RotationReassignment)
+            {
+                saxsClasses = ReassignRimPoints(saxsClasses, saxsAngular, features.HasData, survey);
+            }
+
+            Note(Summarise("SAXS", saxsClasses));
+        }
+
         return new AnalysisData(saxsAngular, waxsAngular, saxsClasses, waxsClasses, fits);
     }
 

@@ -97,7 +97,7 @@ public sealed partial class ScanProcessor
         BuildMask();
         var survey = Survey();
         var features = FeaturePass(survey);
-        var analysis = Analyse(features);
+        var analysis = Analyse(features, survey);
         var xcca = CrossCorrelate(features, analysis);
         var domains = Domains(features, analysis, survey);
         total.Stop();
