@@ -40,8 +40,15 @@ public sealed record ProcessingConfig
     /// <summary>Rings of interest.</summary>
     public RingFinderOptions Rings { get; init; } = new();
 
-    /// <summary>fcc indexing.</summary>
+    /// <summary>fcc indexing of the superlattice rings (tolerance 3 %: a real superlattice's lines scatter by 2–3 %).</summary>
     public FccIndexerOptions Indexing { get; init; } = new();
+
+    /// <summary>
+    /// fcc indexing of the atomic-lattice rings. Default tolerance 1 %: an atomic lattice's lines sit where the
+    /// lattice puts them, and at 3 % four PbS lines (111, 200, a stray ring, 220) are "explained" as 220, 311, 400,
+    /// 420 of a lattice 1.6× too large.
+    /// </summary>
+    public FccIndexerOptions AtomicIndexing { get; init; } = new() { Tolerance = 0.01 };
 
     /// <summary>Angular peaks and fingerprints.</summary>
     public AngularAnalyzerOptions Angular { get; init; } = new();

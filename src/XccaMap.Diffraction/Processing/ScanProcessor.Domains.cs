@@ -89,8 +89,9 @@ public sealed partial class ScanProcessor
                 var profile = MeanRadial(band, members);
                 var (core, coreDepth) = DomainDepth.Core(members, depth, _config.DomainCoreMinPoints, _config.DomainCoreFraction);
                 var coreProfile = MeanRadial(band, core);
-                var all = IndexProfile(band.Cake.Q, profile, latticeConstant);
-                var indexing = IndexProfile(band.Cake.Q, coreProfile, latticeConstant);
+                var options = modality == "waxs" ? _config.AtomicIndexing : _config.Indexing;
+                var all = IndexProfile(band.Cake.Q, profile, latticeConstant, options);
+                var indexing = IndexProfile(band.Cake.Q, coreProfile, latticeConstant, options);
                 classes.Add((modality, c, band, members, indexing, TypicalPhi(band, members), profile, coreProfile, core.Length, coreDepth, all));
             }
         }
@@ -118,12 +119,12 @@ public sealed partial class ScanProcessor
     }
 
     /// <summary>Peaks of a class profile, refined by Gaussian fits and indexed on the scan's lattice (or on their own without one).</summary>
-    private FccIndexing IndexProfile(double[] q, double[] profile, double latticeConstant)
+    private FccIndexing IndexProfile(double[] q, double[] profile, double latticeConstant, FccIndexerOptions options)
     {
         var clean = profile.Select(v => double.IsFinite(v) ? v : 0).ToArray();
         var search = RadialPeakFinder.Find(q, clean, default, _config.Rings.Peaks);
         var peaks = search.Peaks.Select(p => RingFinder.Refine(q, clean, search.Background, p).Q).ToList();
-        return double.IsFinite(latticeConstant) ? FccIndexer.IndexWith(peaks, latticeConstant, _config.Indexing) : FccIndexer.Index(peaks, _config.Indexing);
+        return double.IsFinite(latticeConstant) ? FccIndexer.IndexWith(peaks, latticeConstant, options) : FccIndexer.Index(peaks, options);
     }
 
     /// <summary>

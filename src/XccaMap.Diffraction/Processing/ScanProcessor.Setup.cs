@@ -77,7 +77,7 @@ public sealed partial class ScanProcessor
         var count = sums.CountPerFrame();
         var rings = FindRings(qs, intensity, count);
         var sl = FccIndexer.Index(rings.Superlattice.Select(r => r.Q).ToList(), _config.Indexing);
-        var al = FccIndexer.Index(rings.AtomicLattice.Select(r => r.Q).ToList(), _config.Indexing);
+        var al = FccIndexer.Index(rings.AtomicLattice.Select(r => r.Q).ToList(), _config.AtomicIndexing);
         rings = rings with
         {
             Superlattice = Label(rings.Superlattice, sl),

@@ -198,7 +198,7 @@ public static class LiveSetupBuilder
     private static LiveSetup Complete(StaticSetup prepared, DetectorMask mask, int[] exclusions, double[] intensity, double[] count, int frames, RingSet rings, ProcessingConfig config, int maxThreads, bool relabel = true)
     {
         var sl = FccIndexer.Index(rings.Superlattice.Select(r => r.Q).ToList(), config.Indexing);
-        var al = FccIndexer.Index(rings.AtomicLattice.Select(r => r.Q).ToList(), config.Indexing);
+        var al = FccIndexer.Index(rings.AtomicLattice.Select(r => r.Q).ToList(), config.AtomicIndexing);
         if (relabel)
         {
             rings = rings with { Superlattice = Label(rings.Superlattice, sl), AtomicLattice = Label(rings.AtomicLattice, al) };

@@ -1,4 +1,5 @@
 using XccaMap.Diffraction.Indexing;
+using XccaMap.Diffraction.Processing;
 
 namespace XccaMap.Tests.Diffraction.Indexing;
 
@@ -77,6 +78,19 @@ public class FccIndexerTests
     {
         var ix = FccIndexer.Index([1.833, 2.117]);
         Assert.Equal(["111", "200"], ix.Peaks.Select(p => p.Hkl!).ToArray());
+        Assert.Equal(5.936, ix.MeanA, 0.01);
+    }
+
+    [Fact]
+    public void AtomicLattice_WithAStrayRing_KeepsItsLattice_AtTheAtomicTolerance()
+    {
+        // PbS 111, 200 and 220 of a simulated scan with a stray ring at 2.526 Å⁻¹ between 200 and 220. At the
+        // superlattice's 3 % all four fit 220, 311, 400, 420 of a = 9.7 Å (four lines minus two missing beat three);
+        // the atomic lattice's 1 % leaves the stray ring unindexed.
+        double[] q = [1.8353, 2.1175, 2.5264, 2.9871];
+        Assert.InRange(FccIndexer.Index(q).MeanA, 9.5, 10);
+        var ix = FccIndexer.Index(q, new ProcessingConfig().AtomicIndexing);
+        Assert.Equal(["111", "200", "-", "220"], ix.Peaks.Select(p => p.Hkl ?? "-").ToArray());
         Assert.Equal(5.936, ix.MeanA, 0.01);
     }
 }
