@@ -19,6 +19,8 @@ public sealed class PatternScorer
     private readonly double[] _dot;
     private readonly double[] _pp;
     private int _touchedCount;
+    private int[] _phiColumn = new int[64];
+    private double[] _phiWeight = new double[64];
 
     /// <summary>Creates a scorer for cakes on <paramref name="grid"/> with <paramref name="families"/> reflection families.</summary>
     public PatternScorer(CakeGrid grid, int families)
@@ -113,6 +115,23 @@ public sealed class PatternScorer
 
             int half = (int)Math.Ceiling(Reach * s.SigmaPhiDeg / dphi) + 1;
             int jc = (int)Math.Floor(s.PhiDeg / dphi);
+
+            // The spot is separable: its azimuthal profile over the bins it reaches, once per spot.
+            int width = (2 * half) + 1;
+            if (_phiColumn.Length < width)
+            {
+                _phiColumn = new int[width];
+                _phiWeight = new double[width];
+            }
+
+            for (int dj = -half; dj <= half; dj++)
+            {
+                int j = ((jc + dj) % np + np) % np;
+                double dp = (((j + 0.5) * dphi) - s.PhiDeg + 540) % 360 - 180;
+                _phiColumn[dj + half] = j;
+                _phiWeight[dj + half] = Math.Exp(-0.5 * dp * dp / (s.SigmaPhiDeg * s.SigmaPhiDeg));
+            }
+
             for (int iq = iqLo; iq <= iqHi; iq++)
             {
                 double u = (q0 + ((iq + 0.5) * dq) - s.Q) / s.SigmaQ;
@@ -122,17 +141,15 @@ public sealed class PatternScorer
                     continue;
                 }
 
-                for (int dj = -half; dj <= half; dj++)
+                for (int k = 0; k < width; k++)
                 {
-                    int j = ((jc + dj) % np + np) % np;
-                    int b = (iq * np) + j;
+                    int b = (iq * np) + _phiColumn[k];
                     if (!(weight[b] > 0))
                     {
                         continue;
                     }
 
-                    double dp = (((j + 0.5) * dphi) - s.PhiDeg + 540) % 360 - 180;
-                    double v = s.Intensity * gq * Math.Exp(-0.5 * dp * dp / (s.SigmaPhiDeg * s.SigmaPhiDeg));
+                    double v = s.Intensity * gq * _phiWeight[k];
                     if (!_isTouched[b])
                     {
                         _isTouched[b] = true;
