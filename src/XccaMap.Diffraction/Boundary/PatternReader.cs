@@ -123,15 +123,24 @@ public sealed class PatternReader : IDisposable
     /// </summary>
     public static (double Min, double Max) SaxsRange(ResultsMaps maps, FrameAccessOptions options)
     {
-        var sl = maps.Rings.Where(r => r.Superlattice).ToList();
+        ArgumentNullException.ThrowIfNull(maps);
+        var sl = maps.Rings.Where(r => r.Superlattice).Select(r => (r.Q, r.QMax)).ToList();
         if (sl.Count == 0)
         {
             throw new InvalidDataException($"{maps.Source} lists no superlattice ring: nothing to match");
         }
 
-        double q111 = double.IsFinite(maps.LatticeConstant) && maps.LatticeConstant > 0 ? 2 * Math.PI * Math.Sqrt(3) / maps.LatticeConstant : sl.Min(r => r.Q);
-        double lo = 0.85 * Math.Min(q111, sl.Min(r => r.Q));
-        double hi = options.QMaxFactor * sl.Max(r => Math.Max(r.QMax, r.Q));
+        return SaxsRange(sl, maps.LatticeConstant, options);
+    }
+
+    /// <summary>The same from the superlattice rings (centre and upper window edge, Å⁻¹, at least one) and lattice constant (Å; NaN when unknown).</summary>
+    public static (double Min, double Max) SaxsRange(IReadOnlyList<(double Q, double QMax)> superlattice, double latticeConstant, FrameAccessOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(superlattice);
+        ArgumentNullException.ThrowIfNull(options);
+        double q111 = double.IsFinite(latticeConstant) && latticeConstant > 0 ? 2 * Math.PI * Math.Sqrt(3) / latticeConstant : superlattice.Min(r => r.Q);
+        double lo = 0.85 * Math.Min(q111, superlattice.Min(r => r.Q));
+        double hi = options.QMaxFactor * superlattice.Max(r => Math.Max(r.QMax, r.Q));
         if (options.IncludeQ is { } extra)
         {
             (lo, hi) = (Math.Min(lo, extra.Min), Math.Max(hi, extra.Max));

@@ -11,9 +11,10 @@ namespace XccaMap.Diffraction.Classification;
 /// gains others, and its reflections move out of the bulk ring windows; its fingerprint may resemble another class's
 /// bulk more than its own. The rim points' frames are read again (<see cref="IRimFrames"/>: the whole SAXS band as a
 /// (q, φ) cake, as the boundary analysis reads them). Each class's bulk orientation is found from the mean cake of its
-/// deepest points (<see cref="BulkOrientationSearch"/>). Classes whose bulk orientations differ only by an
-/// out-of-plane tilt within the search range (<see cref="MergeTilted"/>) are one orientation seen turned — a grain
-/// small enough to be rim all over — and are merged, each bulk kept as a template of the merged class. Each rim point is matched against the bulk pattern of every
+/// <see cref="RotationOptions.BulkPoints"/> deepest points (<see cref="BulkOrientationSearch"/>). Classes whose bulk
+/// orientations differ only by an out-of-plane tilt within the search range (<see cref="MergeTilted"/>) are one
+/// orientation seen turned — a grain small enough to be rim all over — and are merged, each bulk kept as a template
+/// of the merged class. Each rim point is matched against the bulk pattern of every
 /// class within <see cref="Reach"/> raster steps under small tilts, at the point's own lattice scale (the grid stage
 /// of <see cref="RotationTracker"/>: coarse grid, then a hill climb) and goes to the class that explains it clearly
 /// best (<see cref="Choose"/>), preferring the smaller tilt among near-equal scores; points explained by none keep
@@ -30,9 +31,6 @@ internal static class RotationReassignment
 
     /// <summary>Raster steps within which a class is a candidate for a point.</summary>
     private const int Reach = 2;
-
-    /// <summary>Deepest points of a class averaged for its bulk pattern.</summary>
-    private const int BulkPoints = 16;
 
     /// <summary>In-plane turn within which two bulks related by an out-of-plane tilt are one orientation, degrees.</summary>
     private const double MergeInPlaneToleranceDeg = 3;
@@ -71,14 +69,15 @@ internal static class RotationReassignment
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var grid = frames.Grid;
         var model = new SuperlatticeSpots(latticeA, grid.QMax * 1.3);
+        var options = new RotationOptions { MaxTiltDeg = maxTiltDeg, TiltStepDeg = TiltStepDeg };
 
-        // Bulk orientation of each class from the mean cake of its deepest points.
+        // Bulk orientation of each class from the mean cake of its deepest points (as many as the boundary analysis averages).
         var depth = Processing.DomainDepth.Compute(labels, hasData, raster);
         var core = new int[classCount][];
         for (int k = 0; k < classCount; k++)
         {
             var members = Enumerable.Range(0, labels.Length).Where(f => labels[f] == k && hasData[f] && hasSignal[f]).ToArray();
-            core[k] = [.. members.OrderByDescending(f => depth[f]).ThenBy(f => f).Take(BulkPoints)];
+            core[k] = [.. members.OrderByDescending(f => depth[f]).ThenBy(f => f).Take(Math.Max(1, options.BulkPoints))];
         }
 
         var corePatterns = new System.Collections.Concurrent.ConcurrentDictionary<int, PointPattern>();
@@ -116,7 +115,6 @@ internal static class RotationReassignment
             }
         }
 
-        var options = new RotationOptions { MaxTiltDeg = maxTiltDeg, TiltStepDeg = TiltStepDeg };
         var cache = new Dictionary<int, (double Score, double Tilt)[]>();
         var frameOf = FrameOf(labels.Length, raster);
         int changed = 0, rounds = 0;

@@ -25,9 +25,7 @@ public sealed partial class ScanProcessor
         // The whole superlattice band, from below 111 (turned rims show reflections the bulk does not) to above the
         // highest ring window (compressed rims move their reflections outwards), as the boundary analysis reads it.
         var access = new FrameAccessOptions();
-        double q111 = 2 * Math.PI * Math.Sqrt(3) / latticeA;
-        double qMin = Math.Max(1e-4, 0.85 * Math.Min(q111, sl.Min(r => r.Q)));
-        double qMax = access.QMaxFactor * sl.Max(r => Math.Max(r.QMax, r.Q));
+        var (qMin, qMax) = PatternReader.SaxsRange(sl.Select(r => (r.Q, r.QMax)).ToList(), latticeA, access);
         var reducer = new PatternReducer(_geometry, _mask, qMin, qMax, [], access);
         var frames = new RimFrames(this, reducer);
         Begin("rim re-assignment", 0);
